@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { buildCommand } from './commands/build.js';
+import { checkCommand } from './commands/check.js';
+import { TOOL_VERSION } from './paths.js';
+
+const program = new Command();
+program
+  .name('parallel-press')
+  .description('Aligned English / Vietnamese / Khmer markdown to print-ready PDF and EPUB 3')
+  .version(TOOL_VERSION)
+  .showHelpAfterError();
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+program
+  .command('build')
+  .description('build every edition in book.yaml (or those named with --edition) into BOOK_DIR/build')
+  .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')
+  .option('-e, --edition <id>', 'build only this edition (repeatable)', collect, [])
+  .option('-o, --out <dir>', 'output directory (default BOOK_DIR/build)')
+  .option('--json', 'print a machine-readable result')
+  .action(buildCommand);
+
+program
+  .command('check')
+  .description('report missing, misaligned, stale or badly encoded text with file:line:column')
+  .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')
+  .option('--json', 'print a machine-readable list of diagnostics')
+  .action(checkCommand);
+
+await program.parseAsync(process.argv);

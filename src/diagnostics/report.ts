@@ -1,0 +1,48 @@
+import { formatPlace, type Diagnostic } from './diagnostic.js';
+
+/** Human-readable report: one paragraph per diagnostic, most severe first within a file. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
+  return sortDiagnostics(diagnostics)
+    .map((d) => {
+      const head = `${formatPlace(d)}: ${d.severity}: ${d.message} [${d.ruleId}]`;
+      const related = d.related ? `\n  see ${formatPlace(d.related)}` : '';
+      const detail = d.detail ? `\n${indent(d.detail)}` : '';
+      return head + related + detail;
+    })
+    .join('\n');
+}
+
+export function summarise(diagnostics: readonly Diagnostic[]): string {
+  const count = (s: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === s).length;
+  return `${count('error')} error(s), ${count('warning')} warning(s)`;
+}
+
+/** Stable machine-readable form for `--json`: sorted, with explicit nulls for absent positions. */
+export function diagnosticsToJson(diagnostics: readonly Diagnostic[]): object[] {
+  return sortDiagnostics(diagnostics).map((d) => ({
+    file: d.file,
+    line: d.line ?? null,
+    column: d.column ?? null,
+    severity: d.severity,
+    ruleId: d.ruleId,
+    message: d.message,
+    related: d.related ? { file: d.related.file, line: d.related.line ?? null, column: d.related.column ?? null } : null,
+  }));
+}
+
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}

@@ -1,0 +1,7 @@
+/** The programmatic API: the same stages the CLI runs. */
+export { buildBook, type BuildOptions, type BuildResult } from './build/build-book.js';
+export { loadConfig, parseConfig } from './config/load.js';
+export { bookSchema, resolveEditions, type BookConfig, type Edition } from './config/schema.js';
+export { loadBook } from './manuscript/load.js';
+export type { Book, AlignedChapter, AlignedSection, AlignedRow, ManuscriptDocument } from './manuscript/model.js';
+export * from './diagnostics/index.js';

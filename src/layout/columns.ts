@@ -1,0 +1,44 @@
+import type { Element } from 'hast';
+import { h } from 'hastscript';
+import type { AlignedChapter } from '../manuscript/model.js';
+import { renderBlock, type RenderContext } from './blocks.js';
+import { chapterAnchor, chapterTitle, headingContent, sectionAnchor } from './chapter-parts.js';
+
+/**
+ * Side-by-side layout: one CSS grid per chapter, one column per language, one grid row per
+ * aligned block. Chromium fragments a grid row across pages in all its columns together,
+ * so row n of every language starts on the same line.
+ */
+export function layoutColumns(chapter: AlignedChapter, languages: readonly string[], context: RenderContext): Element {
+  const { book } = context;
+  const cells: Element[] = [];
+  const anchor = chapterAnchor(chapter);
+  languages.forEach((lang, index) => {
+    const subtitle = chapter.documents[lang]?.frontMatter.subtitle;
+    cells.push(
+      h('header', { className: ['cell', 'chapter-head'], lang }, [
+        h('h1', index === 0 ? { id: anchor } : {}, chapterTitle(chapter, lang, book.sourceLang)),
+        subtitle ? h('p', { className: ['subtitle'] }, String(subtitle)) : null,
+      ]),
+    );
+  });
+  for (const section of chapter.sections) {
+    if (section.id !== '') {
+      languages.forEach((lang, index) => {
+        cells.push(
+          h('h2', { className: ['cell'], lang, ...(index === 0 ? { id: sectionAnchor(chapter, section.id) } : {}) }, headingContent(section.headings[lang], chapter.documents[lang])),
+        );
+      });
+    }
+    for (const row of section.rows) {
+      for (const lang of languages) {
+        cells.push(h('div', { className: ['cell'], lang }, renderBlock(row.cells[lang], chapter.documents[lang], lang, context)));
+      }
+    }
+  }
+  return h(
+    'section',
+    { className: ['chapter', `kind-${chapter.kind}`, 'layout-columns'], dataChapter: chapter.name },
+    h('div', { className: ['parallel'], style: `--columns: ${languages.length}` }, cells),
+  );
+}

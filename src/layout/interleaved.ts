@@ -1,0 +1,46 @@
+import type { Element } from 'hast';
+import { h } from 'hastscript';
+import type { AlignedChapter } from '../manuscript/model.js';
+import { renderBlock, type RenderContext } from './blocks.js';
+import { chapterAnchor, chapterTitle, headingContent, sectionAnchor } from './chapter-parts.js';
+
+/**
+ * Interleaved layout: each source block followed by its translations, every block carrying its
+ * language. This is the reading order of the EPUB, where columns cannot be relied on.
+ */
+export function layoutInterleaved(chapter: AlignedChapter, languages: readonly string[], context: RenderContext): Element {
+  const { book } = context;
+  const children: Element[] = [];
+  children.push(
+    h(
+      'header',
+      { className: ['chapter-head'] },
+      languages.map((lang, index) =>
+        h('h1', { lang, className: [index === 0 ? 'primary' : 'secondary'], ...(index === 0 ? { id: chapterAnchor(chapter) } : {}) }, chapterTitle(chapter, lang, book.sourceLang)),
+      ),
+    ),
+  );
+  for (const section of chapter.sections) {
+    if (section.id !== '') {
+      children.push(
+        h(
+          'div',
+          { className: ['section-head'], id: sectionAnchor(chapter, section.id) },
+          languages.map((lang, index) => h('h2', { lang, className: [index === 0 ? 'primary' : 'secondary'] }, headingContent(section.headings[lang], chapter.documents[lang]))),
+        ),
+      );
+    }
+    for (const row of section.rows) {
+      children.push(
+        h(
+          'div',
+          { className: ['row'] },
+          languages.map((lang, index) =>
+            h('div', { className: ['block', index === 0 ? 'primary' : 'secondary'], lang }, renderBlock(row.cells[lang], chapter.documents[lang], lang, context)),
+          ),
+        ),
+      );
+    }
+  }
+  return h('section', { className: ['chapter', `kind-${chapter.kind}`, 'layout-interleaved'], dataChapter: chapter.name }, children);
+}

@@ -1,0 +1,99 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import type { BookConfig } from '../config/schema.js';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { parseMarkdown } from '../markdown/processor.js';
+import { alignChapter } from './align.js';
+import { decodeManuscript } from './decode.js';
+import { readFrontMatter } from './front-matter.js';
+import type { Book, ManuscriptDocument } from './model.js';
+import { segmentSections } from './segment.js';
+import { vfileDiagnostics } from './vfile-diagnostics.js';
+
+export const MANUSCRIPT_DIR = 'manuscript';
+export const TRANSLATIONS_DIR = 'translations';
+
+/**
+ * Loads the source manuscript and the translations of `languages` (default: all book languages),
+ * parses, segments and aligns them. Never throws for bad input: every problem is a diagnostic.
+ */
+export async function loadBook(bookDir: string, config: BookConfig, languages: readonly string[] = config.languages): Promise<Book> {
+  const dir = path.resolve(bookDir);
+  const sourceLang = config.languages[0] ?? 'en';
+  const diagnostics: Diagnostic[] = [];
+  const names = await listMarkdown(dir, MANUSCRIPT_DIR, diagnostics, `a ${MANUSCRIPT_DIR}/ directory with one .md file per chapter`);
+  if (names && names.length === 0) {
+    diagnostics.push({ file: `${MANUSCRIPT_DIR}/`, severity: 'error', ruleId: 'manuscript-empty', message: `No chapters in ${MANUSCRIPT_DIR}/: expected files such as ${MANUSCRIPT_DIR}/01-introduction.md` });
+  }
+  const translationLangs = languages.filter((lang) => lang !== sourceLang);
+  const available = new Map<string, Set<string>>();
+  for (const lang of translationLangs) {
+    const rel = `${TRANSLATIONS_DIR}/${lang}`;
+    const files = await listMarkdown(dir, rel, diagnostics, `a ${rel}/ directory holding the ${lang} translation of every file in ${MANUSCRIPT_DIR}/ (same file names)`);
+    if (!files) continue;
+    available.set(lang, new Set(files));
+    for (const extra of files.filter((f) => !names?.includes(f))) {
+      diagnostics.push({ file: `${rel}/${extra}`, severity: 'warning', ruleId: 'extra-file', message: `Translation ${rel}/${extra} has no source in ${MANUSCRIPT_DIR}/: expected a file of the same name there; it is not part of the book` });
+    }
+  }
+
+  const chapters: Book['chapters'] = [];
+  for (const name of names ?? []) {
+    const source = await readDocument(dir, `${MANUSCRIPT_DIR}/${name}`, sourceLang, diagnostics);
+    const translations: Record<string, ManuscriptDocument | undefined> = {};
+    for (const lang of translationLangs) {
+      const files = available.get(lang);
+      if (!files) continue;
+      const rel = `${TRANSLATIONS_DIR}/${lang}/${name}`;
+      if (!files.has(name)) {
+        diagnostics.push({ file: rel, severity: 'error', ruleId: 'missing-file', message: `Missing translation ${rel}: expected the ${lang} translation of ${MANUSCRIPT_DIR}/${name}`, related: { file: `${MANUSCRIPT_DIR}/${name}` } });
+        continue;
+      }
+      translations[lang] = await readDocument(dir, rel, lang, diagnostics);
+    }
+    if (!source) continue;
+    const aligned = alignChapter(source, translations);
+    chapters.push(aligned.chapter);
+    diagnostics.push(...aligned.diagnostics);
+  }
+  return { dir, config, sourceLang, chapters, diagnostics };
+}
+
+async function listMarkdown(bookDir: string, rel: string, diagnostics: Diagnostic[], expected: string): Promise<string[] | undefined> {
+  try {
+    const entries = await readdir(path.join(bookDir, rel), { withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile() && e.name.endsWith('.md'))
+      .map((e) => e.name)
+      .sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    diagnostics.push({ file: `${rel}/`, severity: 'error', ruleId: 'missing-directory', message: `Cannot read ${rel}/ (${code}): expected ${expected}` });
+    return undefined;
+  }
+}
+
+/** Reads, decodes, parses and segments one markdown file; undefined (with a diagnostic) if unreadable. */
+export async function readDocument(bookDir: string, rel: string, lang: string, diagnostics: Diagnostic[]): Promise<ManuscriptDocument | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path.join(bookDir, rel));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    diagnostics.push({ file: rel, severity: 'error', ruleId: 'file-unreadable', message: `Cannot read ${rel} (${code}): expected a readable UTF-8 markdown file; check its permissions` });
+    return undefined;
+  }
+  const decoded = decodeManuscript(bytes, rel);
+  if ('error' in decoded) {
+    diagnostics.push(decoded.error);
+    return undefined;
+  }
+  diagnostics.push(...decoded.diagnostics);
+  const file = new VFile({ path: rel, value: decoded.text, data: { raw: decoded.raw } });
+  const tree = parseMarkdown(file, { bookDir, fileDir: path.dirname(path.join(bookDir, rel)) });
+  const frontMatter = readFrontMatter(tree, file);
+  const { sections, definitions } = segmentSections(tree);
+  diagnostics.push(...vfileDiagnostics(file));
+  return { lang, path: rel, file, frontMatter, sections, definitions };
+}

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import type { Root } from 'mdast';
+import { visit, SKIP } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+export interface SafetyOptions {
+  /** Absolute book directory: local resources must stay inside it. */
+  bookDir: string;
+  /** Absolute directory of the markdown file, against which relative paths resolve. */
+  fileDir: string;
+}
+
+const SAFE_LINK = /^(https?:|mailto:|#)/i;
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Markdown reaches a browser, so it is treated as code: raw HTML is dropped (it is the only way to
+ * get scripts, handlers, iframes, meta refreshes or remote CSS in), links keep only http(s)/mailto/
+ * fragments/relative targets, and images must be files inside the book. Each removal is reported
+ * with its position; rehype-sanitize runs after this as a second line of defence.
+ */
+export function remarkSafety(options: SafetyOptions) {
+  return (tree: Root, file: VFile) => {
+    visit(tree, (node, index, parent) => {
+      if (node.type === 'html') {
+        const snippet = node.value.trim().replace(/\s+/g, ' ').slice(0, 60);
+        warn(file, node, 'raw-html', `Raw HTML is not allowed in a manuscript and was removed: \`${snippet}\`; use markdown instead`);
+        if (parent && index !== undefined) {
+          parent.children.splice(index, 1);
+          return index;
+        }
+      }
+      if (node.type === 'link' || node.type === 'definition') {
+        if (!SAFE_LINK.test(node.url) && HAS_SCHEME.test(node.url)) {
+          warn(file, node, 'unsafe-link', `Link target \`${node.url.slice(0, 60)}\` was removed: expected an http(s), mailto or relative link`);
+          node.url = '';
+        }
+      }
+      if (node.type === 'image') {
+        const problem = imageProblem(node.url, options);
+        if (problem) {
+          if (problem.fatal) {
+            const message = file.message(problem.reason, { place: node.position, ruleId: 'image-outside-book', source: 'parallel-press' });
+            message.fatal = true;
+          } else {
+            warn(file, node, 'remote-image', problem.reason);
+          }
+          if (parent && index !== undefined) {
+            parent.children.splice(index, 1);
+            return [SKIP, index];
+          }
+        }
+      }
+      return undefined;
+    });
+  };
+}
+
+function imageProblem(url: string, { bookDir, fileDir }: SafetyOptions): { reason: string; fatal: boolean } | undefined {
+  if (HAS_SCHEME.test(url) && !/^file:/i.test(url)) {
+    return { reason: `Image \`${url.slice(0, 60)}\` was removed: a book never loads remote resources; copy the image into the book directory`, fatal: false };
+  }
+  const local = /^file:/i.test(url) ? new URL(url).pathname : decodeURI(url);
+  const resolved = path.resolve(fileDir, local);
+  const relative = path.relative(bookDir, resolved);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    return { reason: `Image \`${url.slice(0, 60)}\` is outside the book directory: expected a path inside ${bookDir}; move the image into the book`, fatal: true };
+  }
+  return undefined;
+}
+
+function warn(file: VFile, node: { position?: import('unist').Position | undefined }, ruleId: string, reason: string): void {
+  file.message(reason, { place: node.position, ruleId, source: 'parallel-press' });
+}

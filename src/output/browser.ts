@@ -1,0 +1,140 @@
+import { accessSync, constants } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { UserError } from '../diagnostics/index.js';
+
+/** Debian's /usr/bin/chromium is a shell wrapper; the binary behind it starts faster and quieter. */
+const CHROMIUM_CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-extensions',
+  '--font-render-hinting=none',
+];
+
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  const override = env.PUPPETEER_EXECUTABLE_PATH;
+  if (override) {
+    if (!isExecutable(override)) {
+      throw new UserError({
+        file: override,
+        severity: 'error',
+        ruleId: 'chromium-missing',
+        message: `PUPPETEER_EXECUTABLE_PATH points at ${override}, which is not an executable file: expected a Chromium binary; unset the variable to use the system Chromium or fix the path.`,
+      });
+    }
+    return override;
+  }
+  const found = CHROMIUM_CANDIDATES.find(isExecutable);
+  if (!found) {
+    throw new UserError({
+      file: CHROMIUM_CANDIDATES[1] ?? 'chromium',
+      severity: 'error',
+      ruleId: 'chromium-missing',
+      message: 'Chromium was not found: PDF editions are printed by the system Chromium. Install it with `apt-get install chromium` (or run `bash scripts/setup` as root), or set PUPPETEER_EXECUTABLE_PATH to a Chromium binary.',
+    });
+  }
+  return found;
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface PrintBrowser {
+  /** A page that can only load files inside `allowedRoots`; every other request is aborted and recorded. */
+  openPage(allowedRoots: readonly string[]): Promise<{ page: Page; blocked: string[] }>;
+  close(): Promise<void>;
+}
+
+/** One Chromium per build: launching costs ~260 ms, a page costs little. */
+export async function launchBrowser(options: { timeoutMs?: number } = {}): Promise<PrintBrowser> {
+  const executablePath = findChromium();
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'parallel-press-chromium-'));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
+      timeout: options.timeoutMs ?? 30_000,
+      protocolTimeout: options.timeoutMs ?? 120_000,
+    });
+  } catch (error) {
+    await rm(userDataDir, { recursive: true, force: true });
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new UserError({
+      file: executablePath,
+      severity: 'error',
+      ruleId: 'chromium-launch',
+      message: `Chromium at ${executablePath} could not start (${reason}): expected a working Chromium; reinstall it with \`apt-get install --reinstall chromium\` or set PUPPETEER_EXECUTABLE_PATH.`,
+    });
+  }
+  return {
+    async openPage(allowedRoots) {
+      const page = await browser.newPage();
+      const blocked: string[] = [];
+      await page.setJavaScriptEnabled(false);
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        const url = request.url();
+        if (isInside(url, allowedRoots)) {
+          void request.continue();
+        } else {
+          blocked.push(url);
+          void request.abort('blockedbyclient');
+        }
+      });
+      return { page, blocked };
+    },
+    async close() {
+      const child = browser.process();
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([browser.close(), new Promise((resolve) => (timer = setTimeout(resolve, 5_000)))]);
+      } catch {
+        // A crashed browser cannot be closed politely; the kill below makes sure it is gone.
+      } finally {
+        clearTimeout(timer);
+      }
+      if (child?.pid !== undefined && child.exitCode === null) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          child.kill('SIGKILL');
+        }
+      }
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Only `file:` URLs inside one of the roots may load: no network, no other local files. */
+export function isInside(url: string, roots: readonly string[]): boolean {
+  if (!url.startsWith('file:')) return false;
+  let file: string;
+  try {
+    file = path.resolve(fileURLToPath(url));
+  } catch {
+    return false;
+  }
+  return roots.some((root) => {
+    const relative = path.relative(path.resolve(root), file);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  });
+}
