@@ -64,7 +64,7 @@ async function listMarkdown(bookDir: string, rel: string, diagnostics: Diagnosti
   try {
     const entries = await readdir(path.join(bookDir, rel), { withFileTypes: true });
     return entries
-      .filter((e) => e.isFile() && e.name.endsWith('.md'))
+      .filter((e) => !e.isDirectory() && e.name.endsWith('.md'))
       .map((e) => e.name)
       .sort();
   } catch (error) {

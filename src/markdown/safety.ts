@@ -26,7 +26,7 @@ export function remarkSafety(options: SafetyOptions) {
         const snippet = node.value.trim().replace(/\s+/g, ' ').slice(0, 60);
         warn(file, node, 'raw-html', `Raw HTML is not allowed in a manuscript and was removed: \`${snippet}\`; use markdown instead`);
         if (parent && index !== undefined) {
-          parent.children.splice(index, 1);
+          parent.children.splice(index, inlineElementExtent(parent.children, index));
           return index;
         }
       }
@@ -54,6 +54,21 @@ export function remarkSafety(options: SafetyOptions) {
       return undefined;
     });
   };
+}
+
+/** Elements whose content is code, not text: inline, everything up to the closing tag goes too. */
+const CODE_ELEMENT = /^<(script|style|iframe|object|embed|template|noscript|svg|math)\b[^>]*>$/i;
+
+/** How many siblings, from `index`, make up one raw inline element (1 unless it is a code element). */
+function inlineElementExtent(siblings: readonly { type: string; value?: string }[], index: number): number {
+  const open = CODE_ELEMENT.exec(siblings[index]?.value?.trim() ?? '');
+  if (!open) return 1;
+  const close = new RegExp(`^</${open[1] ?? ''}\\s*>$`, 'i');
+  for (let end = index + 1; end < siblings.length; end++) {
+    const sibling = siblings[end];
+    if (sibling?.type === 'html' && close.test(sibling.value?.trim() ?? '')) return end - index + 1;
+  }
+  return 1;
 }
 
 function imageProblem(url: string, { bookDir, fileDir }: SafetyOptions): { reason: string; fatal: boolean } | undefined {

@@ -1,0 +1,35 @@
+import { toString } from 'mdast-util-to-string';
+import { loadConfig } from '../../src/config/load.js';
+import { loadBook } from '../../src/manuscript/load.js';
+
+export interface ExpectedText {
+  kind: 'title' | 'heading' | 'block';
+  lang: string;
+  place: string;
+  text: string;
+}
+
+/**
+ * Every paragraph, heading and title of the manuscript per language, straight from the markdown
+ * (not from the layout code under test), NFC. Directives are left out: the book fills them in.
+ */
+export async function manuscriptTexts(bookDir: string): Promise<ExpectedText[]> {
+  const config = await loadConfig(bookDir);
+  const book = await loadBook(bookDir, config);
+  const out: ExpectedText[] = [];
+  for (const chapter of book.chapters) {
+    for (const [lang, doc] of Object.entries(chapter.documents)) {
+      if (!doc) continue;
+      if (doc.frontMatter.title) out.push({ kind: 'title', lang, place: `${doc.path} title`, text: String(doc.frontMatter.title) });
+      for (const section of doc.sections) {
+        if (section.heading) out.push({ kind: 'heading', lang, place: `${doc.path}:${section.heading.position?.start.line}`, text: toString(section.heading) });
+        for (const block of section.blocks) {
+          if (block.untranslated || block.node.type === 'leafDirective') continue;
+          const text = toString(block.node, { includeImageAlt: false });
+          if (text.trim()) out.push({ kind: 'block', lang, place: `${doc.path}:${block.node.position?.start.line}`, text: text.normalize('NFC') });
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+
+export interface PdfFont {
+  name: string;
+  embedded: boolean;
+}
+
+/** Fonts as `pdffonts` reports them. */
+export function pdfFonts(file: string): PdfFont[] {
+  const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+  return lines.map((line) => {
+    const columns = line.trim().split(/\s+/);
+    // name type… encoding emb sub uni object ID: emb is the 5th field from the end.
+    return { name: columns[0] ?? '', embedded: columns.at(-5) === 'yes' };
+  });
+}
+
+export function pdfPageCount(file: string): number {
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
+}
+
+/** Whitespace, soft hyphens and zero-width spaces removed, NFC: how text is compared across formats. */
+export function comparable(text: string): string {
+  return text.normalize('NFC').replace(/[\s\u00ad\u200b]+/g, '');
+}
+
+interface Line {
+  page: number;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  text: string;
+}
+
+/**
+ * The text of each column of a multi-column PDF, in reading order across pages. Lines come from
+ * `pdftotext -bbox-layout`; a line belongs to column floor((xMin - left) / (width / n)) where left and
+ * width are the text area's extent on pages of the same parity (margins may be mirrored).
+ */
+export function columnTexts(file: string, columns: number): string[] {
+  const xml = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const lines: Line[] = [];
+  xml.split(/<page /).slice(1).forEach((pageXml, page) => {
+    for (const match of pageXml.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([\s\S]*?)<\/line>/g)) {
+      const words = [...(match[4] ?? '').matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => decodeXml(w[1] ?? ''));
+      lines.push({ page, xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), text: words.join(' ') });
+    }
+  });
+  const extent = [0, 1].map((parity) => {
+    const own = lines.filter((l) => l.page % 2 === parity);
+    const left = Math.min(...own.map((l) => l.xMin));
+    return { left, width: Math.max(...own.map((l) => l.xMax)) - left };
+  });
+  const out: string[][] = Array.from({ length: columns }, () => []);
+  const sorted = [...lines].sort((a, b) => a.page - b.page || a.yMin - b.yMin || a.xMin - b.xMin);
+  for (const line of sorted) {
+    const { left, width } = extent[line.page % 2] ?? { left: 0, width: 1 };
+    const column = Math.min(columns - 1, Math.max(0, Math.floor(((line.xMin - left) / width) * columns + 0.05)));
+    out[column]?.push(line.text);
+  }
+  return out.map((column) => column.join('\n'));
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}

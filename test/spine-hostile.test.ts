@@ -1,0 +1,68 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyBook, FIXTURES, runCli, type CliResult } from './helpers/cli.js';
+import { unzipEpub } from './helpers/epub.js';
+import { comparable } from './helpers/pdf.js';
+import { execFileSync } from 'node:child_process';
+
+/**
+ * A manuscript with a script, an onerror handler, a javascript: link, an iframe and a remote image,
+ * all aimed at a server listening on 127.0.0.1: the build succeeds with located warnings and the
+ * server never hears from it.
+ */
+describe('a hostile manuscript', () => {
+  const requests: string[] = [];
+  const server = http.createServer((request, response) => {
+    requests.push(request.url ?? '');
+    response.end('gotcha');
+  });
+  let bookDir: string;
+  let result: CliResult;
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    bookDir = await copyBook(path.join(FIXTURES, 'books/hostile'));
+    const chapter = path.join(bookDir, 'manuscript/01-river.md');
+    await writeFile(chapter, (await readFile(chapter, 'utf8')).replaceAll('__PORT__', String(port)));
+    result = await runCli(['build', bookDir]);
+  });
+
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('builds, warning about each removal with its file and line', () => {
+    expect(result.code).toBe(0);
+    const warnings = result.stderr.split('\n').filter((line) => line.includes('warning'));
+    expect(warnings.some((w) => w.startsWith('manuscript/01-river.md:6:') && w.includes('<script>'))).toBe(true);
+    expect(warnings.some((w) => w.startsWith('manuscript/01-river.md:10:') && w.includes('onerror'))).toBe(true);
+    expect(warnings.some((w) => w.startsWith('manuscript/01-river.md:10:') && w.includes('javascript:'))).toBe(true);
+    expect(warnings.some((w) => w.startsWith('manuscript/01-river.md:12:') && w.includes('<iframe'))).toBe(true);
+    expect(warnings.some((w) => w.startsWith('manuscript/01-river.md:14:') && w.includes('boat.png'))).toBe(true);
+  });
+
+  it('sends zero requests to the network', () => {
+    expect(requests).toEqual([]);
+  });
+
+  it('keeps scripts, handlers and remote URLs out of the PDF and the EPUB', async () => {
+    const pdfText = execFileSync('pdftotext', [path.join(bookDir, 'build/hostile-print.pdf'), '-'], { encoding: 'utf8' });
+    expect(comparable(pdfText)).toContain(comparable('The Mekong flows from the mountains to the sea.'));
+    expect(pdfText).not.toMatch(/fetch|127\.0\.0\.1|javascript/);
+    const files = await unzipEpub(path.join(bookDir, 'build/hostile-epub.epub'));
+    const xhtml = [...files].filter(([name]) => name.endsWith('.xhtml')).map(([, text]) => text).join('\n');
+    expect(xhtml).toContain('Fishermen work on the river every morning.');
+    expect(xhtml).not.toMatch(/<script|onerror|<iframe|javascript:|127\.0\.0\.1/i);
+    expect([...files.keys()].some((name) => name.includes('images/'))).toBe(false);
+  });
+
+  it('refuses an image path that leaves the book directory', async () => {
+    const chapter = path.join(bookDir, 'manuscript/01-river.md');
+    await writeFile(chapter, `${await readFile(chapter, 'utf8')}\n![secret](../../../../etc/passwd)\n`);
+    const refused = await runCli(['build', bookDir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/manuscript\/01-river\.md:16:1: error: Image `\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd` is outside the book directory/);
+  });
+});
