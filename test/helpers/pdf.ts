@@ -37,16 +37,28 @@ interface Line {
  * The text of each column of a multi-column PDF, in reading order across pages. Lines come from
  * `pdftotext -bbox-layout`; a line belongs to column floor((xMin - left) / (width / n)) where left and
  * width are the text area's extent on pages of the same parity (margins may be mirrored).
+ * Page furniture is left out: folios (digit-only lines at a page's top or bottom) and lines `isFurniture` recognises
+ * (running heads), so a paragraph broken across pages still reads as one run of text.
  */
-export function columnTexts(file: string, columns: number): string[] {
+export function columnTexts(file: string, columns: number, isFurniture: (line: string) => boolean = () => false): string[] {
   const xml = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const lines: Line[] = [];
   xml.split(/<page /).slice(1).forEach((pageXml, page) => {
     for (const match of pageXml.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([\s\S]*?)<\/line>/g)) {
       const words = [...(match[4] ?? '').matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => decodeXml(w[1] ?? ''));
-      lines.push({ page, xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), text: words.join(' ') });
+      const text = words.join(' ');
+      if (!isFurniture(text)) lines.push({ page, xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), text });
     }
   });
+  // A folio is a digit-only line at the very top or bottom of its page.
+  const pages = new Set(lines.map((l) => l.page));
+  for (const page of pages) {
+    const own = lines.filter((l) => l.page === page);
+    const edges = [Math.min(...own.map((l) => l.yMin)), Math.max(...own.map((l) => l.yMin))];
+    for (const line of own) {
+      if (/^\d+$/.test(line.text.trim()) && edges.includes(line.yMin)) lines.splice(lines.indexOf(line), 1);
+    }
+  }
   const extent = [0, 1].map((parity) => {
     const own = lines.filter((l) => l.page % 2 === parity);
     const left = Math.min(...own.map((l) => l.xMin));
