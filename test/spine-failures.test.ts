@@ -1,4 +1,6 @@
-import { chmod, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, mkdtemp, readdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { copyBook, FIXTURES, hasStackTrace, runCli } from './helpers/cli.js';
@@ -81,4 +83,43 @@ describe('a failed build', () => {
     await chmod(fake, 0o755);
     expect(await expectFailure({ PUPPETEER_EXECUTABLE_PATH: fake })).toMatch(/Chromium at .*fake-chromium could not start/);
   });
+
+  it('survives Chromium dying mid-build: exit 1, no orphan Chromium, no temp files left', async () => {
+    // A private TMPDIR marks this build's Chromium (its --user-data-dir lives there) so the test
+    // kills only its own browser, not one of a test running alongside.
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'pp-crash-'));
+    const ours = () => chromiumPids(tmp);
+    const build = runCli(['build', bookDir], { env: { TMPDIR: tmp } });
+    let killed = false;
+    for (let i = 0; i < 400 && !killed; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      const pids = ours();
+      if (pids.length > 0) {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        for (const pid of ours()) process.kill(pid, 'SIGKILL');
+        killed = true;
+      }
+    }
+    expect(killed).toBe(true);
+    const result = await build;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Chromium (failed while printing|at .* could not start)/);
+    expect(hasStackTrace(result.stderr)).toBe(false);
+    expect(await readFile(pdfPath())).toEqual(goodPdf);
+    expect(await readFile(epubPath())).toEqual(goodEpub);
+    expect(ours()).toEqual([]);
+    expect(await readdir(tmp)).toEqual([]);
+    expect((await readdir(path.join(bookDir, 'build'))).filter((name) => name.includes('.tmp') || /\.\d+$/.test(name))).toEqual([]);
+  });
 });
+
+function chromiumPids(marker: string): number[] {
+  try {
+    return execFileSync('pgrep', ['-f', `user-data-dir=${marker}`], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}

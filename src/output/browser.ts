@@ -1,5 +1,5 @@
 import { accessSync, constants } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,18 +65,24 @@ export interface PrintBrowser {
 /** One Chromium per build: launching costs ~260 ms, a page costs little. */
 export async function launchBrowser(options: { timeoutMs?: number } = {}): Promise<PrintBrowser> {
   const executablePath = findChromium();
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'parallel-press-chromium-'));
+  // Profile and Chromium's own temp files live under one directory that close() removes,
+  // so even a killed browser leaves nothing behind.
+  const browserDir = await mkdtemp(path.join(os.tmpdir(), 'parallel-press-chromium-'));
+  const userDataDir = path.join(browserDir, 'profile');
+  const tempDir = path.join(browserDir, 'tmp');
+  await mkdir(tempDir);
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
       executablePath,
       headless: true,
       args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
+      env: { ...process.env, TMPDIR: tempDir },
       timeout: options.timeoutMs ?? 30_000,
       protocolTimeout: options.timeoutMs ?? 120_000,
     });
   } catch (error) {
-    await rm(userDataDir, { recursive: true, force: true });
+    await rm(browserDir, { recursive: true, force: true });
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new UserError({
       file: executablePath,
@@ -119,7 +125,7 @@ export async function launchBrowser(options: { timeoutMs?: number } = {}): Promi
           child.kill('SIGKILL');
         }
       }
-      await rm(userDataDir, { recursive: true, force: true });
+      await rm(browserDir, { recursive: true, force: true });
     },
   };
 }
