@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { buildCommand } from './commands/build.js';
-import { checkCommand } from './commands/check.js';
 import { TOOL_VERSION } from './paths.js';
 
+// Commands are imported when run, so `--help` does not pay for loading Chromium drivers and parsers.
 const program = new Command();
 program
   .name('parallel-press')
@@ -20,13 +19,13 @@ program
   .option('-e, --edition <id>', 'build only this edition (repeatable)', collect, [])
   .option('-o, --out <dir>', 'output directory (default BOOK_DIR/build)')
   .option('--json', 'print a machine-readable result')
-  .action(buildCommand);
+  .action(async (bookDir: string, options: { edition: string[]; out?: string; json?: boolean }) => (await import('./commands/build.js')).buildCommand(bookDir, options));
 
 program
   .command('check')
   .description('report missing, misaligned, stale or badly encoded text with file:line:column')
   .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')
   .option('--json', 'print a machine-readable list of diagnostics')
-  .action(checkCommand);
+  .action(async (bookDir: string, options: { json?: boolean }) => (await import('./commands/check.js')).checkCommand(bookDir, options));
 
 await program.parseAsync(process.argv);
