@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
+import { importCommand } from './commands/import.js';
 import { TOOL_VERSION } from './paths.js';
 
 const program = new Command();
@@ -28,5 +29,14 @@ program
   .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')
   .option('--json', 'print a machine-readable list of diagnostics')
   .action(checkCommand);
+
+program
+  .command('import')
+  .description('turn captured articles into manuscript chapters, printing every repair with its line')
+  .argument('<FILE...>', 'raw captured articles (UTF-8 text, one paragraph per line)')
+  .option('-o, --out <dir>', 'where the chapters go (default manuscript/)')
+  .option('-f, --force', 'replace a chapter of the same name imported before')
+  .option('--json', 'print a machine-readable list of the repairs')
+  .action(importCommand);
 
 await program.parseAsync(process.argv);
