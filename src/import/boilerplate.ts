@@ -23,18 +23,7 @@ export function isShareWidget(text: string): boolean {
 export function stripBoilerplate(lines: readonly SourceLine[]): { lines: SourceLine[]; repairs: Repair[] } {
   const repairs: Repair[] = [];
   const tail = lines.findIndex((l) => TAIL_MARKER.test(l.text.trim()));
-  let kept = lines;
-  if (tail !== -1) {
-    const removed = lines.slice(tail).filter((l) => l.text.trim() !== '');
-    const first = lines[tail] as SourceLine;
-    const last = removed.at(-1) ?? first;
-    repairs.push({
-      line: first.line,
-      kind: 'boilerplate',
-      message: `removed "${first.text.trim()}" and everything after it (lines ${first.line}–${last.line}, ${removed.length} non-blank: ${removed.map((l) => `"${excerpt(l.text, 40)}"`).join(', ')})`,
-    });
-    kept = lines.slice(0, tail);
-  }
+  const kept = tail === -1 ? lines : lines.slice(0, tail);
   const out: SourceLine[] = [];
   kept.forEach((source, index) => {
     const text = source.text.trim();
@@ -51,5 +40,15 @@ export function stripBoilerplate(lines: readonly SourceLine[]): { lines: SourceL
     }
     repairs.push({ line: source.line, kind, message: `removed ${reason}: "${excerpt(text, 80)}"`, before: text, after: '' });
   });
+  if (tail !== -1) {
+    const removed = lines.slice(tail).filter((l) => l.text.trim() !== '');
+    const first = lines[tail] as SourceLine;
+    const last = removed.at(-1) ?? first;
+    repairs.push({
+      line: first.line,
+      kind: 'boilerplate',
+      message: `removed "${first.text.trim()}" and everything after it (lines ${first.line}–${last.line}, ${removed.length} non-blank: ${removed.map((l) => `"${excerpt(l.text, 40)}"`).join(', ')})`,
+    });
+  }
   return { lines: out, repairs };
 }
