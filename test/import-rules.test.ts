@@ -101,7 +101,12 @@ describe('typography', () => {
   it('collapses spaces, trims, and reports each repair', () => {
     const result = normaliseTypography('  has\u00a0 improved  steadily.\u00a0', 4);
     expect(result.text).toBe('has improved steadily.');
-    expect(result.repairs.map((r) => r.line)).toEqual([4, 4, 4]);
+    expect(result.repairs.map((r) => `${r.line}: ${r.message}`)).toEqual([
+      '4: removed leading whitespace',
+      '4: removed trailing whitespace (a non-breaking space)',
+      '4: collapsed 2 spaces (with a non-breaking space) into one: "has␣␣improved steadily."',
+      '4: collapsed 2 spaces into one: "has improved␣␣steadily."',
+    ]);
   });
 
   it('turns spaced hyphens into en dashes, leaves compounds and ranges', () => {

@@ -16,10 +16,12 @@ const SPACED_HYPHEN = /(?<=\S) (?:-|--) (?=\S)/g;
  */
 export function normaliseTypography(text: string, line: number): { text: string; repairs: Repair[] } {
   const repairs: Repair[] = [];
-  const trimmed = text.replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, '');
-  if (trimmed !== text) {
-    const where = /^[\s\u00a0]/.test(text) ? (/[\s\u00a0]$/.test(text) ? 'leading and trailing' : 'leading') : 'trailing';
-    repairs.push({ line, kind: 'typography', message: `removed ${where} whitespace${text.includes('\u00a0') && /\u00a0\s*$|^\s*\u00a0/.test(text) ? ' (a non-breaking space)' : ''}` });
+  // \s includes the non-breaking space (U+00A0) that web pages leave at paragraph ends.
+  const trimmed = text.trim();
+  for (const [where, space] of [['leading', /^\s+/.exec(text)?.[0]], ['trailing', /\s+$/.exec(text)?.[0]]] as const) {
+    if (space === undefined || trimmed === '') continue;
+    const nbsp = space.includes('\u00a0') ? ' (a non-breaking space)' : '';
+    repairs.push({ line, kind: 'typography', message: `removed ${where} whitespace${nbsp}`, before: space, after: '' });
   }
   let result = trimmed.replace(SPACE_RUN, (run, offset: number) => {
     const nbsp = run.includes('\u00a0') ? ' (with a non-breaking space)' : '';
@@ -46,7 +48,8 @@ function curlQuotes(text: string, line: number, repairs: Repair[]): { text: stri
 
 /** The words around a change, for a report an editor can find in the text. */
 function around(text: string, offset: number, length: number): string {
-  const before = text.slice(0, offset).split(' ').slice(-2).join(' ');
-  const after = text.slice(offset + length).split(' ').slice(0, 2).join(' ');
-  return `${before}${text.slice(offset, offset + length).replace(/[ \t\u00a0]{2,}/, '␣␣')}${after}`.trim();
+  const before = text.slice(0, offset).split(/[ \t\u00a0]+/).slice(-2).join(' ');
+  const after = text.slice(offset + length).split(/[ \t\u00a0]+/).slice(0, 2).join(' ');
+  const change = text.slice(offset, offset + length).replace(/^\s{2,}$/, (run) => '␣'.repeat(run.length));
+  return `${before}${change}${after}`.trim();
 }
