@@ -2,7 +2,6 @@
 import { Command } from 'commander';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
-import { importCommand } from './commands/import.js';
 import { TOOL_VERSION } from './paths.js';
 
 const program = new Command();
@@ -37,6 +36,7 @@ program
   .option('-o, --out <dir>', 'where the chapters go (default manuscript/)')
   .option('-f, --force', 'replace a chapter of the same name imported before')
   .option('--json', 'print a machine-readable list of the repairs')
-  .action(importCommand);
+  // Loaded when run: the word list and the text tools are only needed here.
+  .action(async (files: string[], options: { out?: string; force?: boolean; json?: boolean }) => (await import('./commands/import.js')).importCommand(files, options));
 
 await program.parseAsync(process.argv);
