@@ -82,16 +82,16 @@ function readByline(text: string): { author: string; widget?: string } | undefin
   const withWidget = BYLINE_WITH_WIDGET.exec(text);
   if (withWidget?.[1] && withWidget[2] && isShareWidget(withWidget[2])) {
     const author = withWidget[1].replace(/^By\s+/, '');
-    if (NAME.test(author)) return { author, widget: `${text.slice(withWidget[1].length).trim()}` };
+    if (NAME.test(author)) return { author, widget: text.slice(withWidget[1].length).trim() };
   }
   const by = BYLINE_BY.exec(text)?.[1];
   if (by !== undefined && NAME.test(by)) return { author: by };
   return undefined;
 }
 
-/** "Uch Leang: Department of …" (or with a dash or comma) after an article by Uch Leang. */
+/** "Uch Leang: Department of …" (or "Uch Leang – …") closing an article by Uch Leang. */
 function readAffiliation(text: string, author: string): string | undefined {
   if (!text.toLowerCase().startsWith(author.toLowerCase())) return undefined;
-  const rest = /^\s*[:,–—-]\s*(.+)$/u.exec(text.slice(author.length))?.[1];
+  const rest = /^\s*[:–—]\s*(.+)$/u.exec(text.slice(author.length))?.[1];
   return rest !== undefined && rest.split(/\s+/).length <= 40 ? rest.replace(/\.$/, '').trim() : undefined;
 }
