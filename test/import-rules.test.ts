@@ -5,7 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  chapterSlug, chapterTarget, decideHyphen, englishWords, importArticle, isCreditCaption, isPhotoCaption,
+  chapterSlug, chapterTarget, decideHyphen, englishWords, extractCredits, importArticle, isCreditCaption, isPhotoCaption,
   isShareWidget, isSubheading, normaliseTypography, stripBoilerplate, wordsOf, writeChapter, type WordSet,
 } from '../src/import/index.js';
 import { parseMarkdown } from '../src/markdown/processor.js';
@@ -94,6 +94,23 @@ describe('boilerplate and captions', () => {
     const caption = 'The minister visits a school in Kampot on May 2, 2021.';
     expect(stripBoilerplate(lines('', caption, '')).lines.filter((l) => l.text)).toHaveLength(0);
     expect(stripBoilerplate(lines('Intro.', caption, '')).lines.filter((l) => l.text)).toHaveLength(2);
+  });
+});
+
+describe('credits', () => {
+  const lines = (...texts: string[]) => texts.map((text, i) => ({ line: i + 1, text }));
+
+  it('finds a "By" byline, a translator credit in any common wording, and an affiliation', () => {
+    const result = extractCredits(lines('A headline', 'By Nguyen Thi Minh Khai', 'Text.', 'Nguyen Thi Minh Khai – Institute of Something', 'Translated from Vietnamese by Le Van A.'));
+    expect(result.credits).toEqual({ title: 'A headline', author: 'Nguyen Thi Minh Khai', affiliation: 'Institute of Something', translator: 'Le Van A' });
+    expect(result.creditLines).toEqual({ title: 1, author: 2, affiliation: 4, translator: 5 });
+    expect(result.body.map((l) => l.text)).toEqual(['Text.']);
+  });
+
+  it('leaves a sentence after the headline in the text', () => {
+    const result = extractCredits(lines('A headline', 'By the river, the two armies met.', 'Uch Leang said so, and left.'));
+    expect(result.credits).toEqual({ title: 'A headline' });
+    expect(result.body).toHaveLength(2);
   });
 });
 
