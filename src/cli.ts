@@ -28,4 +28,14 @@ program
   .option('--json', 'print a machine-readable list of diagnostics')
   .action(async (bookDir: string, options: { json?: boolean }) => (await import('./commands/check.js')).checkCommand(bookDir, options));
 
+program
+  .command('import')
+  .description('turn captured articles into manuscript chapters, printing every repair with its line')
+  .argument('<FILE...>', 'raw captured articles (UTF-8 text, one paragraph per line)')
+  .option('-o, --out <dir>', 'where the chapters go (default manuscript/)')
+  .option('-f, --force', 'replace a chapter of the same name imported before')
+  .option('--json', 'print a machine-readable list of the repairs')
+  // Loaded when run: the word list and the text tools are only needed here.
+  .action(async (files: string[], options: { out?: string; force?: boolean; json?: boolean }) => (await import('./commands/import.js')).importCommand(files, options));
+
 await program.parseAsync(process.argv);

@@ -1,0 +1,11 @@
+export { importArticle, type ImportedArticle } from './import-article.js';
+export { stripBoilerplate, isShareWidget } from './boilerplate.js';
+export { isCreditCaption, isPhotoCaption } from './captions.js';
+export { extractCredits, type Credits } from './credits.js';
+export { decideHyphen, repairHyphenation, wordsOf, type HyphenDecision, type WordSet } from './hyphenation.js';
+export { normaliseTypography } from './typography.js';
+export { detectHeadings, isSubheading } from './headings.js';
+export { chapterMarkdown, chapterFrontMatter } from './chapter-markdown.js';
+export { chapterSlug, chapterTarget, writeChapter } from './chapter-file.js';
+export { englishWords } from './english-words.js';
+export type { BodyBlock, Repair, RepairKind, SourceLine } from './repairs.js';
