@@ -1,0 +1,105 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { toHtml } from 'hast-util-to-html';
+import { loadConfig } from '../config/load.js';
+import { resolveEditions, type BookConfig, type Edition } from '../config/schema.js';
+import { hasErrors, UserError, type Diagnostic } from '../diagnostics/index.js';
+import { buildDate } from '../layout/i18n.js';
+import { printDocument } from '../layout/document.js';
+import { epubChapters } from '../layout/epub-chapters.js';
+import type { RenderContext } from '../layout/blocks.js';
+import { loadBook } from '../manuscript/load.js';
+import { launchBrowser, type PrintBrowser } from '../output/browser.js';
+import { writeEpub } from '../output/epub.js';
+import { printPdf } from '../output/pdf.js';
+import { TEMPLATES_DIR } from '../paths.js';
+import { epubMetadata } from './epub-metadata.js';
+import { writeManifest, type ManifestEntry } from './manifest.js';
+
+export interface BuildOptions {
+  bookDir: string;
+  /** Edition ids to build; all when empty. */
+  editions?: readonly string[];
+  /** Output directory; default BOOK_DIR/build. */
+  outDir?: string;
+  /** Reports progress between stages; stages themselves never print. */
+  onProgress?: (event: { stage: string; edition?: string }) => void;
+}
+
+export interface BuildResult {
+  outDir: string;
+  editions: ManifestEntry[];
+  diagnostics: Diagnostic[];
+}
+
+/** config → manuscript → layout → print, for every requested edition, one Chromium for all PDFs. */
+export async function buildBook(options: BuildOptions): Promise<BuildResult> {
+  const bookDir = path.resolve(options.bookDir);
+  const progress = options.onProgress ?? (() => undefined);
+  progress({ stage: 'config' });
+  const config = await loadConfig(bookDir);
+  const editions = selectEditions(config, options.editions ?? []);
+  progress({ stage: 'manuscript' });
+  const book = await loadBook(bookDir, config, [...new Set(editions.flatMap((e) => e.languages))]);
+  if (hasErrors(book.diagnostics)) throw new UserError(book.diagnostics);
+
+  const outDir = path.resolve(options.outDir ?? path.join(bookDir, 'build'));
+  await mkdir(outDir, { recursive: true });
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'parallel-press-work-'));
+  const context: RenderContext = { book, date: buildDate() };
+  let browser: PrintBrowser | undefined;
+  const built: ManifestEntry[] = [];
+  try {
+    for (const edition of editions) {
+      progress({ stage: edition.format, edition: edition.id });
+      const started = performance.now();
+      const outPath = path.join(outDir, `${edition.id}.${edition.format}`);
+      if (edition.format === 'pdf') {
+        browser ??= await launchBrowser();
+        const html = toHtml(printDocument({ edition, context, templatesDir: TEMPLATES_DIR }));
+        const printed = await printPdf({ browser, html, workDir, outPath, editionId: edition.id, allowedRoots: [bookDir, TEMPLATES_DIR, workDir] });
+        for (const url of printed.blocked) {
+          book.diagnostics.push({ file: outPath, severity: 'warning', ruleId: 'request-blocked', message: `The print page asked for ${url.slice(0, 80)}, which was blocked: a book only loads its own files` });
+        }
+        built.push(entry(edition, outDir, outPath, printed.bytes, started, printed.pages));
+      } else {
+        const written = await writeEpub({ metadata: epubMetadata(book, edition, context.date), chapters: epubChapters(edition, context), templatesDir: TEMPLATES_DIR, outPath });
+        built.push(entry(edition, outDir, outPath, written.bytes, started));
+      }
+    }
+  } finally {
+    await browser?.close();
+    await rm(workDir, { recursive: true, force: true });
+  }
+  await writeManifest(outDir, built);
+  return { outDir, editions: built, diagnostics: book.diagnostics };
+}
+
+function selectEditions(config: BookConfig, ids: readonly string[]): Edition[] {
+  const all = resolveEditions(config);
+  if (ids.length === 0) return all;
+  const unknown = ids.filter((id) => !all.some((e) => e.id === id));
+  if (unknown.length > 0) {
+    throw new UserError({
+      file: 'book.yaml',
+      severity: 'error',
+      ruleId: 'edition-unknown',
+      message: `Unknown edition ${unknown.map((id) => `\`${id}\``).join(', ')}: expected one of ${all.map((e) => e.id).join(', ')} (the ids under \`editions\` in book.yaml)`,
+    });
+  }
+  return all.filter((e) => ids.includes(e.id));
+}
+
+function entry(edition: Edition, outDir: string, outPath: string, bytes: number, started: number, pages?: number): ManifestEntry {
+  return {
+    id: edition.id,
+    format: edition.format,
+    path: path.relative(outDir, outPath),
+    languages: edition.languages,
+    bytes,
+    ...(pages !== undefined ? { pages } : {}),
+    ms: Math.round(performance.now() - started),
+  };
+}
+
