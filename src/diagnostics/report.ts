@@ -14,7 +14,8 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
 
 export function summarise(diagnostics: readonly Diagnostic[]): string {
   const count = (s: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === s).length;
-  return `${count('error')} error(s), ${count('warning')} warning(s)`;
+  const infos = count('info');
+  return `${count('error')} error(s), ${count('warning')} warning(s)${infos > 0 ? `, ${infos} info` : ''}`;
 }
 
 /** Stable machine-readable form for `--json`: sorted, with explicit nulls for absent positions. */
@@ -36,7 +37,8 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
       a.file.localeCompare(b.file) ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0) ||
-      a.ruleId.localeCompare(b.ruleId),
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.message.localeCompare(b.message),
   );
 }
 
