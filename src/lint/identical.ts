@@ -4,6 +4,7 @@ import { blockState, blockText } from '../manuscript/block-state.js';
 import { describeSection, formatLocation, placeOfFrontMatter, placeOfNode, translationPairs, type LintRule } from './rule.js';
 
 const words = new Intl.Segmenter('en', { granularity: 'word' });
+const FUNCTION_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
 
 /** Code is the same in every language; so are tables of figures and names (checked by wording). */
 const LANGUAGE_NEUTRAL = new Set(['code', 'math', 'thematicBreak', 'leafDirective']);
@@ -58,5 +59,5 @@ function comparable(text: string): string {
 
 function readsAsProse(text: string): boolean {
   const found = [...words.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
-  return found.length >= 4 || found.some((word) => /^\p{Ll}{2,}$/u.test(word));
+  return found.length >= 4 || found.some((word) => /^\p{Ll}{2,}$/u.test(word) || FUNCTION_WORDS.has(word.toLowerCase()));
 }

@@ -25,7 +25,7 @@ export const khmerOrder: LintRule = (book) => {
             column: problem.index + 1,
             severity: 'warning',
             ruleId: 'khmer-order',
-            message: `Khmer not in canonical order in "${syllableAround(line, problem.index)}": ${problem.problem}`,
+            message: `Khmer not in canonical order in "${syllableAround(line, problem.index)}": ${problem.problem}; retype the syllable in order`,
           });
         }
       });

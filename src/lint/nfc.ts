@@ -36,7 +36,7 @@ export const textNotNfc: LintRule = (book) => {
       column: first.column,
       severity: 'warning',
       ruleId: 'text-not-nfc',
-      message: `Text is not in Unicode NFC: "${first.cluster.normalize('NFC')}" is written as ${codePoints(first.cluster)} instead of ${codePoints(first.cluster.normalize('NFC'))} (${count} line(s) of ${doc.path} affected); it is normalised for the book, but save the file as NFC, e.g. \`uconv -x any-nfc -o FIXED.md ${doc.path}\` (icu-devtools)`,
+      message: `Text is not in Unicode NFC: "${first.cluster.normalize('NFC')}" is written as ${codePoints(first.cluster)}, expected ${codePoints(first.cluster.normalize('NFC'))} (${count} line(s) of ${doc.path} affected); it is normalised for the book, but save the file as NFC, e.g. \`uconv -x any-nfc -o FIXED.md ${doc.path}\` (icu-devtools)`,
     });
   }
   return diagnostics;

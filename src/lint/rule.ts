@@ -55,7 +55,7 @@ export function placeOfFrontMatter(doc: ManuscriptDocument, key?: string): Place
 }
 
 export function describeSection(section: Section): string {
-  return section.heading === undefined ? 'the lead (before the first heading)' : `\`${section.id}\``;
+  return section.heading === undefined ? '`_lead` (the text before the first heading)' : `\`${section.id}\``;
 }
 
 export function formatLocation(place: Place): string {

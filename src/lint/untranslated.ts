@@ -14,7 +14,7 @@ export const untranslatedBlocks: LintRule = (book) => {
         ...placeOfFrontMatter(translation),
         severity: 'warning',
         ruleId: 'title-untranslated',
-        message: `${translation.path} has no \`title\` in its front matter, so the book shows the English "${String(source.frontMatter.title)}"; add \`title: …\` in ${translation.lang}`,
+        message: `${translation.path} has no \`title\` in its front matter, so the book shows the English "${String(source.frontMatter.title)}": expected \`title: …\` in ${translation.lang}`,
         related: placeOfFrontMatter(source, 'title'),
       });
     }
@@ -27,7 +27,7 @@ export const untranslatedBlocks: LintRule = (book) => {
           ...placeOfNode(translation, block.node),
           severity: 'warning',
           ruleId: 'block-untranslated',
-          message: `Block ${index + 1} of section ${describeSection(section)} is marked untranslated${twin ? ` (English at ${formatLocation(placeOfNode(source, twin.node))})` : ''}; the book prints a placeholder until the \`:::untranslated\` container is replaced by its translation`,
+          message: `Block ${index + 1} of section ${describeSection(section)} is marked untranslated: expected its translation in place of the \`:::untranslated\` container${twin ? ` (English at ${formatLocation(placeOfNode(source, twin.node))})` : ''}; until then the book prints a placeholder`,
           ...(twin ? { related: placeOfNode(source, twin.node) } : {}),
         });
       });

@@ -32,18 +32,18 @@ export function khmerOrderProblems(line: string): OrderProblem[] {
     const next = codes[position + 1] ?? 0;
     const report = (problem: string) => problems.push({ index, char, problem });
     if (code === COENG) {
-      if (!isConsonant(next)) report(`a coeng (U+17D2, subscript marker) must be followed by the consonant it subscripts, found ${describe(next)}`);
-      else if (!isConsonant(previous) && !isIndependentVowel(previous)) report(`a subscript consonant (coeng U+17D2) must come right after its base consonant, found it after ${describe(previous)}; type subscripts before vowel signs and signs`);
+      if (!isConsonant(next)) report(`found a coeng (U+17D2, subscript marker) followed by ${describe(next)}, expected the consonant it subscripts`);
+      else if (!isConsonant(previous) && !isIndependentVowel(previous)) report(`found a subscript (coeng U+17D2) after ${describe(previous)}, expected it right after its base consonant (subscripts come before vowel signs and signs)`);
     } else if (isDependentVowel(code)) {
-      if (isDependentVowel(previous)) report(`two vowel signs in a row (${describe(previous)} then ${describe(code)}); a syllable has one vowel sign (e.g. ោ U+17C4, not េ + ា)`);
-      else if (!isConsonant(previous) && !SHIFTERS.includes(previous) && previous !== ROBAT && !isIndependentVowel(previous)) report(`the vowel sign ${describe(code)} must follow a consonant (or its subscripts and register shifter), found ${describe(previous)}`);
+      if (isDependentVowel(previous)) report(`found two vowel signs in a row (${describe(previous)} then ${describe(code)}), expected one vowel sign per syllable (e.g. ោ U+17C4, not េ + ា)`);
+      else if (!isConsonant(previous) && !SHIFTERS.includes(previous) && previous !== ROBAT && !isIndependentVowel(previous)) report(`found the vowel sign ${describe(code)} after ${describe(previous)}, expected it after a consonant (or its subscripts and register shifter)`);
     } else if (SHIFTERS.includes(code)) {
-      if (isDependentVowel(previous)) report(`the register shifter ${describe(code)} must come before the vowel sign ${describe(previous)}`);
-      else if (!isConsonant(previous)) report(`the register shifter ${describe(code)} must follow a consonant, found ${describe(previous)}`);
+      if (isDependentVowel(previous)) report(`found the register shifter ${describe(code)} after the vowel sign ${describe(previous)}, expected it before the vowel sign`);
+      else if (!isConsonant(previous)) report(`found the register shifter ${describe(code)} after ${describe(previous)}, expected it after a consonant`);
     } else if (code === ROBAT) {
-      if (!isConsonant(previous)) report(`robat (U+17CC) must follow its consonant, found ${describe(previous)}`);
+      if (!isConsonant(previous)) report(`found robat (U+17CC) after ${describe(previous)}, expected it after its consonant`);
     } else if (isSign(code)) {
-      if (!isConsonant(previous) && !isIndependentVowel(previous) && !isKhmerMark(previous)) report(`the sign ${describe(code)} must follow a Khmer letter or vowel sign, found ${describe(previous)}`);
+      if (!isConsonant(previous) && !isIndependentVowel(previous) && !isKhmerMark(previous)) report(`found the sign ${describe(code)} after ${describe(previous)}, expected it after a Khmer letter or vowel sign`);
     }
     index += char.length;
   });

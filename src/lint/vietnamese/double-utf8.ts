@@ -1,7 +1,7 @@
 import { windows1252Byte } from './windows-1252.js';
 
-/** A UTF-8 lead byte shown as Windows-1252/Latin-1 (Â…ô), then what could be continuation bytes. */
-const CANDIDATE = /[\u00c2-\u00f4][^\s\u0000-\u007f\u00c0-\u00ff]{1,3}/gu;
+/** A UTF-8 lead byte shown as Windows-1252/Latin-1 (Â…ô), then what could be continuation bytes (0xA0 is a no-break space). */
+const CANDIDATE = /[\u00c2-\u00f4](?:[^\s\u0000-\u007f\u00c0-\u00ff]|\u00a0){1,3}/gu;
 
 /** Characters mojibake plausibly hides: Latin letters with diacritics, punctuation, Khmer, combining marks. */
 const PLAUSIBLE = /[\u00a0-\u024f\u0300-\u036f\u1780-\u17ff\u19e0-\u19ff\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]/u;
