@@ -2,6 +2,9 @@
 import { Command } from 'commander';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
+import { scaffoldCommand } from './commands/scaffold.js';
+import { statusCommand } from './commands/status.js';
+import { syncCommand } from './commands/sync.js';
 import { TOOL_VERSION } from './paths.js';
 
 const program = new Command();
@@ -28,5 +31,32 @@ program
   .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')
   .option('--json', 'print a machine-readable list of diagnostics')
   .action(checkCommand);
+
+program
+  .command('status')
+  .description('per language and chapter: sections and blocks translated, stale, untranslated, missing; words; draft or reviewed')
+  .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')
+  .option('--json', 'print the figures as JSON for tools')
+  .action(statusCommand);
+
+program
+  .command('scaffold')
+  .description('create or complete translations/LANG/*.md so every section and block exists (new ones :::untranslated); translated text is never touched')
+  .argument('<LANG>', 'the translation language, e.g. vi or km')
+  .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')
+  .option('--json', 'print the files created or updated as JSON')
+  .action(scaffoldCommand);
+
+program
+  .command('sync')
+  .description("record the English fingerprints of the named sections in a translation's front matter, after revising them (clears `stale`)")
+  .argument('<LANG>', 'the translation language, e.g. vi or km')
+  .argument('[FILE]', 'one translation file (e.g. 02-asset.md or translations/vi/02-asset.md); every file when absent')
+  .option('-s, --section <id>', 'a section id to record (repeatable; `_lead` is the title and the text before the first heading)', collect, [])
+  .option('-a, --all', 'record every translated section')
+  .option('-b, --book <dir>', 'the book directory (default: found from FILE, else the current directory)')
+  .option('--json', 'print what was recorded as JSON')
+  .addHelpText('after', '\nExamples:\n  parallel-press sync vi 02-asset.md --section border\n  parallel-press sync km --all --book my-book')
+  .action(syncCommand);
 
 await program.parseAsync(process.argv);

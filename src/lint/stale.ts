@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/index.js';
-import { hasTranslatedText } from '../manuscript/block-state.js';
+import { isUnitTranslated } from '../manuscript/block-state.js';
 import { fingerprintUnits, LEAD_KEY, recordedFingerprints } from '../manuscript/fingerprint.js';
 import { formatLocation, placeOfFrontMatter, placeOfSection, translationPairs, type LintRule } from './rule.js';
 
@@ -15,9 +15,8 @@ export const staleSections: LintRule = (book) => {
     const recorded = recordedFingerprints(translation);
     const unsynced: string[] = [];
     for (const unit of fingerprintUnits(source)) {
+      if (!isUnitTranslated(translation, unit.key)) continue;
       const twin = translation.sections.find((s) => (unit.key === LEAD_KEY ? s.heading === undefined : s.id === unit.key));
-      const translated = twin ? hasTranslatedText(twin) : unit.key === LEAD_KEY && translation.frontMatter.title !== undefined;
-      if (!translated) continue;
       const was = recorded.get(unit.key);
       const sourcePlace = unit.section ? placeOfSection(source, unit.section) : placeOfFrontMatter(source, 'title');
       const here = twin ? placeOfSection(translation, twin) : placeOfFrontMatter(translation, 'title');

@@ -1,7 +1,8 @@
 import { toString } from 'mdast-util-to-string';
 import type { RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { Block, Section } from './model.js';
+import { LEAD_KEY } from './fingerprint.js';
+import type { Block, ManuscriptDocument, Section } from './model.js';
 
 export type BlockState = 'translated' | 'untranslated' | 'empty';
 
@@ -29,10 +30,21 @@ export function blockState(block: Block): BlockState {
 }
 
 /**
- * Whether a translated section holds any translation yet (a heading-only section counts): a section
- * that is all `:::untranslated` cannot be stale, there is nothing to revisit.
+ * Whether a translated section holds any translation yet: a translated block with text (a rule or a
+ * directive is the same in every language), or for a section with no text blocks its heading. A
+ * section that is all `:::untranslated` cannot be stale: there is nothing to revisit.
  */
 export function hasTranslatedText(section: Section): boolean {
-  if (section.blocks.length === 0) return section.heading !== undefined;
-  return section.blocks.some((block) => blockState(block) === 'translated');
+  const textual = section.blocks.filter((block) => !TEXTLESS.has(block.node.type));
+  if (textual.length === 0) return section.heading !== undefined;
+  return textual.some((block) => blockState(block) === 'translated');
+}
+
+/**
+ * Whether a translation has something translated for a fingerprint unit (`_lead` or a section id):
+ * the lead counts when its blocks or at least the title are translated.
+ */
+export function isUnitTranslated(translation: ManuscriptDocument, key: string): boolean {
+  const twin = translation.sections.find((s) => (key === LEAD_KEY ? s.heading === undefined : s.id === key));
+  return twin ? hasTranslatedText(twin) : key === LEAD_KEY && translation.frontMatter.title !== undefined;
 }

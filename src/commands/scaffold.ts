@@ -1,0 +1,20 @@
+import { formatDiagnostics, hasErrors, diagnosticsToJson } from '../diagnostics/index.js';
+import { scaffoldLanguage } from '../scaffold/scaffold.js';
+import { EXIT_OK, EXIT_USER_ERROR, runCommand } from './run-command.js';
+
+export async function scaffoldCommand(lang: string, bookDir: string, options: { json?: boolean }): Promise<void> {
+  const json = options.json ?? false;
+  await runCommand(json, async () => {
+    const result = await scaffoldLanguage(bookDir, lang);
+    if (json) {
+      process.stdout.write(`${JSON.stringify({ ok: !hasErrors(result.diagnostics), files: result.files, diagnostics: diagnosticsToJson(result.diagnostics) }, null, 2)}\n`);
+    } else {
+      for (const file of result.files) {
+        const added = file.action === 'created' || file.action === 'updated' ? `: ${file.sections.length} section(s) and ${file.blocks} block(s) added as :::untranslated${file.sections.length > 0 ? ` (${file.sections.join(', ')})` : ''}` : '';
+        process.stdout.write(`${file.action} ${file.path}${added}\n`);
+      }
+      if (result.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(result.diagnostics)}\n`);
+    }
+    return hasErrors(result.diagnostics) ? EXIT_USER_ERROR : EXIT_OK;
+  });
+}
