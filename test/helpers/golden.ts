@@ -14,3 +14,13 @@ export async function expectGolden(actual: string, goldenFile: string): Promise<
   }
   expect(actual).toBe(await readFile(goldenFile, 'utf8'));
 }
+
+/** Byte-exact comparison with a golden file (line ends and BOMs matter), same UPDATE switch. */
+export async function expectGoldenBytes(actual: Uint8Array, goldenFile: string): Promise<void> {
+  if (process.env.UPDATE) {
+    await mkdir(path.dirname(goldenFile), { recursive: true });
+    await writeFile(goldenFile, actual);
+    return;
+  }
+  expect(Buffer.from(actual).toString('latin1')).toBe((await readFile(goldenFile)).toString('latin1'));
+}
