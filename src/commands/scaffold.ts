@@ -10,7 +10,8 @@ export async function scaffoldCommand(lang: string, bookDir: string, options: { 
       process.stdout.write(`${JSON.stringify({ ok: !hasErrors(result.diagnostics), files: result.files, diagnostics: diagnosticsToJson(result.diagnostics) }, null, 2)}\n`);
     } else {
       for (const file of result.files) {
-        const added = file.action === 'created' || file.action === 'updated' ? `: ${file.sections.length} section(s) and ${file.blocks} block(s) added (text marked :::untranslated)${file.sections.length > 0 ? ` (${file.sections.join(', ')})` : ''}` : '';
+        const sections = file.sections.length > 0 ? `, new section(s) ${file.sections.join(', ')}` : '';
+        const added = file.action === 'created' || file.action === 'updated' ? `: ${file.blocks} block(s)${sections}; text to translate is marked :::untranslated` : '';
         process.stdout.write(`${file.action} ${file.path}${added}\n`);
       }
       if (result.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(result.diagnostics)}\n`);
