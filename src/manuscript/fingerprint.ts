@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Node } from 'unist';
+import { parse as parseYaml } from 'yaml';
 import type { ManuscriptDocument, Section } from './model.js';
 
 /** The fingerprint key of the lead: the title and the text before the first heading. */
@@ -46,13 +47,24 @@ export function fingerprintKey(section: Section): string {
   return section.heading === undefined ? LEAD_KEY : section.id;
 }
 
-/** The fingerprints recorded in a translation's front matter, as strings (hand edits may make numbers). */
+/**
+ * The fingerprints recorded in a translation's front matter, exactly as written: read with YAML's
+ * failsafe schema, so a hand-typed `0123456789ab` or `123e45678901` stays a string, not a number.
+ */
 export function recordedFingerprints(doc: ManuscriptDocument): Map<string, string> {
-  const recorded = doc.frontMatter.fingerprints;
   const out = new Map<string, string>();
+  const front = /^---\n([\s\S]*?\n)?---(?:\n|$)/.exec(String(doc.file.value));
+  if (!front) return out;
+  let data: unknown;
+  try {
+    data = parseYaml(front[1] ?? '', { schema: 'failsafe' });
+  } catch {
+    return out; // front-matter-yaml reports it
+  }
+  const recorded = data !== null && typeof data === 'object' ? (data as Record<string, unknown>).fingerprints : undefined;
   if (recorded === null || typeof recorded !== 'object' || Array.isArray(recorded)) return out;
   for (const [key, value] of Object.entries(recorded)) {
-    if (value !== null && value !== undefined) out.set(key, String(value));
+    if (typeof value === 'string' && value !== '') out.set(key, value);
   }
   return out;
 }
