@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { buildCommand } from './commands/build.js';
-import { checkCommand } from './commands/check.js';
-import { scaffoldCommand } from './commands/scaffold.js';
-import { statusCommand } from './commands/status.js';
-import { syncCommand } from './commands/sync.js';
+import type { buildCommand } from './commands/build.js';
+import type { checkCommand } from './commands/check.js';
+import type { scaffoldCommand } from './commands/scaffold.js';
+import type { statusCommand } from './commands/status.js';
+import type { syncCommand } from './commands/sync.js';
 import { TOOL_VERSION } from './paths.js';
 
 const program = new Command();
@@ -16,6 +16,8 @@ program
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+// Commands load their modules when run: `status` or `sync` should not pay for Chromium and the EPUB writer.
+
 program
   .command('build')
   .description('build every edition in book.yaml (or those named with --edition) into BOOK_DIR/build')
@@ -23,21 +25,21 @@ program
   .option('-e, --edition <id>', 'build only this edition (repeatable)', collect, [])
   .option('-o, --out <dir>', 'output directory (default BOOK_DIR/build)')
   .option('--json', 'print a machine-readable result')
-  .action(buildCommand);
+  .action(async (...args: Parameters<typeof buildCommand>) => (await import('./commands/build.js')).buildCommand(...args));
 
 program
   .command('check')
   .description('report missing, misaligned, stale or badly encoded text with file:line:column')
   .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')
   .option('--json', 'print a machine-readable list of diagnostics')
-  .action(checkCommand);
+  .action(async (...args: Parameters<typeof checkCommand>) => (await import('./commands/check.js')).checkCommand(...args));
 
 program
   .command('status')
   .description('per language and chapter: sections and blocks translated, stale, untranslated, missing; words; draft or reviewed')
   .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')
   .option('--json', 'print the figures as JSON for tools')
-  .action(statusCommand);
+  .action(async (...args: Parameters<typeof statusCommand>) => (await import('./commands/status.js')).statusCommand(...args));
 
 program
   .command('scaffold')
@@ -45,7 +47,7 @@ program
   .argument('<LANG>', 'the translation language, e.g. vi or km')
   .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')
   .option('--json', 'print the files created or updated as JSON')
-  .action(scaffoldCommand);
+  .action(async (...args: Parameters<typeof scaffoldCommand>) => (await import('./commands/scaffold.js')).scaffoldCommand(...args));
 
 program
   .command('sync')
@@ -57,6 +59,6 @@ program
   .option('-b, --book <dir>', 'the book directory (default: found from FILE, else the current directory)')
   .option('--json', 'print what was recorded as JSON')
   .addHelpText('after', '\nExamples:\n  parallel-press sync vi 02-asset.md --section border\n  parallel-press sync km --all --book my-book')
-  .action(syncCommand);
+  .action(async (...args: Parameters<typeof syncCommand>) => (await import('./commands/sync.js')).syncCommand(...args));
 
 await program.parseAsync(process.argv);
