@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { khmerOrderProblems } from '../src/lint/khmer/canonical-order.js';
-import { findDoubleEncoded, repairWord } from '../src/lint/vietnamese/double-utf8.js';
-import { findLegacyWords, LEGACY_ENCODINGS } from '../src/lint/vietnamese/legacy-encodings.js';
-import { isVietnameseSyllable } from '../src/lint/vietnamese/syllable.js';
+import { khmerOrderProblems } from '../src/text/khmer/canonical-order.js';
+import { findDoubleEncoded, repairWord } from '../src/text/vietnamese/double-utf8.js';
+import { findLegacyWords, LEGACY_ENCODINGS } from '../src/text/vietnamese/legacy-encodings.js';
+import { isVietnameseSyllable } from '../src/text/vietnamese/syllable.js';
 import { fingerprint } from '../src/manuscript/fingerprint.js';
 
 const VIETNAMESE = 'Cộng hòa xã hội chủ nghĩa Việt Nam, đường Trường Sơn, người dân, tiếng Việt là ngôn ngữ của chúng tôi';

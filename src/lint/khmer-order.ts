@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/index.js';
-import { khmerOrderProblems } from './khmer/canonical-order.js';
+import { khmerOrderProblems } from '../text/khmer/canonical-order.js';
 import { allDocuments, type LintRule } from './rule.js';
 
 const MAX_PER_FILE = 20;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/index.js';
-import { findLegacyWords, LEGACY_ENCODINGS, type LegacyWord } from './vietnamese/legacy-encodings.js';
+import { findLegacyWords, LEGACY_ENCODINGS, type LegacyWord } from '../text/vietnamese/legacy-encodings.js';
 import { allDocuments, type LintRule } from './rule.js';
 
 /** Enough located lines to find the problem; the count says how far it goes. */

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/index.js';
-import { findDoubleEncoded, repairWord, type Mojibake } from './vietnamese/double-utf8.js';
+import { findDoubleEncoded, repairWord, type Mojibake } from '../text/vietnamese/double-utf8.js';
 import { allDocuments, type LintRule } from './rule.js';
 
 const MAX_LINES_PER_FILE = 20;

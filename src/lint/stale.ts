@@ -27,7 +27,7 @@ export const staleSections: LintRule = (book) => {
             ...here,
             severity: 'info',
             ruleId: 'section-unsynced',
-            message: `Section ${label(unit.key)} of ${translation.path} has no recorded fingerprint, so a later change to ${formatLocation(sourcePlace)} would go unnoticed; after checking it, run \`parallel-press sync ${lang} ${fileName(translation.path)} --section ${unit.key}\``,
+            message: `Section ${label(unit.key)} of ${translation.path} has no recorded fingerprint, so a later change to ${formatLocation(sourcePlace)} would go unnoticed: expected one; after checking the translation, run \`parallel-press sync ${lang} ${fileName(translation.path)} --section ${unit.key}\``,
             related: sourcePlace,
           });
         }
@@ -36,7 +36,7 @@ export const staleSections: LintRule = (book) => {
           ...here,
           severity: 'warning',
           ruleId: 'section-stale',
-          message: `Section ${label(unit.key)} of ${translation.path} is stale: the English at ${formatLocation(sourcePlace)} changed since it was translated (fingerprint ${was}, now ${unit.hash}); revise the translation, then run \`parallel-press sync ${lang} ${fileName(translation.path)} --section ${unit.key}\``,
+          message: `Section ${label(unit.key)} of ${translation.path} is stale: the English at ${formatLocation(sourcePlace)} changed since it was translated (fingerprint ${was}, now ${unit.hash}): expected a translation of the current English; revise it, then run \`parallel-press sync ${lang} ${fileName(translation.path)} --section ${unit.key}\``,
           related: sourcePlace,
         });
       }
@@ -46,7 +46,7 @@ export const staleSections: LintRule = (book) => {
         ...placeOfFrontMatter(translation),
         severity: 'info',
         ruleId: 'section-unsynced',
-        message: `${translation.path} records no source fingerprints (${unsynced.length} translated section(s)), so changes to ${source.path} cannot be detected; once the translation matches the English, run \`parallel-press sync ${lang} ${fileName(translation.path)} --all\``,
+        message: `${translation.path} records no source fingerprints (${unsynced.length} translated section(s)), so changes to ${source.path} cannot be detected: expected a fingerprint per translated section; once the translation matches the English, run \`parallel-press sync ${lang} ${fileName(translation.path)} --all\``,
         related: { file: source.path },
       });
     }
