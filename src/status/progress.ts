@@ -89,7 +89,9 @@ function chapterProgress(file: string, source: ManuscriptDocument, translation: 
       blocks.missing += section.blocks.length;
       continue;
     }
-    words.translated += countWords(twin.heading ? toString(twin.heading) : '', lang);
+    // A heading still in English (as scaffold leaves it) is not translated text.
+    const heading = twin.heading ? toString(twin.heading) : '';
+    if (!section.heading || heading !== toString(section.heading)) words.translated += countWords(heading, lang);
     let complete = true;
     section.blocks.forEach((_, index) => {
       const block = twin.blocks[index];
