@@ -13,6 +13,7 @@ const CLEAN = [
   'Dòng sông chảy qua Campuchia và Việt Nam; có cá, ý kiến, mã số, Hà Nội, Thủ tướng Hun Sen.',
   "I'm sure the café in Zürich is naïve, e.g. at 8 a.m. and 5 p.m. O'Brien said: don't. Señor José, Ångström, façade, «quoted» — and C++, e^x.",
   'ទន្លេមេគង្គហូរពីភ្នំទៅសមុទ្រ។ សម្តេចតេជោ ហ៊ុន សែន',
+  'លោកបាននិយាយថា «មិត្តភាព» និង «សាមគ្គីភាព» ជារៀងរហូត។ Ông nói: « Tình hữu nghị » và « đoàn kết ».',
 ];
 
 function asWindows1252(bytes: Buffer): string {

@@ -74,13 +74,16 @@ export interface LegacyWord {
 /**
  * Words that are not Vietnamese as written but become a Vietnamese syllable with a diacritic when
  * decoded with `encoding`: the signature of legacy text. A file needs two such words (and for VIQR
- * one with a mark English never has) before any is reported, so a stray "naïve" stays quiet.
+ * one with a mark English never has) before any is reported, so a stray "naïve" stays quiet. Words
+ * without an ASCII letter are left out: every legacy syllable but a bare vowel has one.
  */
 export function findLegacyWords(text: string, encoding: LegacyEncoding): LegacyWord[] {
   const found: LegacyWord[] = [];
   text.split('\n').forEach((line, index) => {
     for (const match of line.matchAll(encoding.words)) {
       const word = match[0].replace(/[.?]+$/, (tail) => (encoding.strong ? tail.slice(1) : tail));
+      // A word needs an ASCII letter: lone symbols (« » in Khmer and French quotes) decode to a bare vowel.
+      if (!/[A-Za-z]/.test(word)) continue;
       const decoded = encoding.decode(word);
       if (decoded === undefined || decoded === word || isVietnameseSyllable(word)) continue;
       if (!isVietnameseSyllable(decoded) || !hasVietnameseDiacritic(decoded)) continue;
