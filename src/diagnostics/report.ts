@@ -31,15 +31,20 @@ export function diagnosticsToJson(diagnostics: readonly Diagnostic[]): object[] 
   }));
 }
 
+/** By file, line, column, rule and message, comparing code units (not the locale): the same order everywhere. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      byCodeUnits(a.file, b.file) ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0) ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.message.localeCompare(b.message),
+      byCodeUnits(a.ruleId, b.ruleId) ||
+      byCodeUnits(a.message, b.message),
   );
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function indent(text: string): string {
