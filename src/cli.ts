@@ -1,8 +1,13 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import type { buildCommand } from './commands/build.js';
+import type { checkCommand } from './commands/check.js';
+import type { importCommand } from './commands/import.js';
+import type { scaffoldCommand } from './commands/scaffold.js';
+import type { statusCommand } from './commands/status.js';
+import type { syncCommand } from './commands/sync.js';
 import { TOOL_VERSION } from './paths.js';
 
-// Commands are imported when run, so `--help` does not pay for loading Chromium drivers and parsers.
 const program = new Command();
 program
   .name('parallel-press')
@@ -12,6 +17,8 @@ program
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+// Commands load their modules when run: `status` or `sync` should not pay for Chromium and the EPUB writer.
+
 program
   .command('build')
   .description('build every edition in book.yaml (or those named with --edition) into BOOK_DIR/build')
@@ -19,14 +26,14 @@ program
   .option('-e, --edition <id>', 'build only this edition (repeatable)', collect, [])
   .option('-o, --out <dir>', 'output directory (default BOOK_DIR/build)')
   .option('--json', 'print a machine-readable result')
-  .action(async (bookDir: string, options: { edition: string[]; out?: string; json?: boolean }) => (await import('./commands/build.js')).buildCommand(bookDir, options));
+  .action(async (...args: Parameters<typeof buildCommand>) => (await import('./commands/build.js')).buildCommand(...args));
 
 program
   .command('check')
   .description('report missing, misaligned, stale or badly encoded text with file:line:column')
   .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')
   .option('--json', 'print a machine-readable list of diagnostics')
-  .action(async (bookDir: string, options: { json?: boolean }) => (await import('./commands/check.js')).checkCommand(bookDir, options));
+  .action(async (...args: Parameters<typeof checkCommand>) => (await import('./commands/check.js')).checkCommand(...args));
 
 program
   .command('import')
@@ -35,7 +42,33 @@ program
   .option('-o, --out <dir>', 'where the chapters go (default manuscript/)')
   .option('-f, --force', 'replace a chapter of the same name imported before')
   .option('--json', 'print a machine-readable list of the repairs')
-  // Loaded when run: the word list and the text tools are only needed here.
-  .action(async (files: string[], options: { out?: string; force?: boolean; json?: boolean }) => (await import('./commands/import.js')).importCommand(files, options));
+  .action(async (...args: Parameters<typeof importCommand>) => (await import('./commands/import.js')).importCommand(...args));
+
+program
+  .command('status')
+  .description('per language and chapter: sections and blocks translated, stale, untranslated, missing; words; draft or reviewed')
+  .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')
+  .option('--json', 'print the figures as JSON for tools')
+  .action(async (...args: Parameters<typeof statusCommand>) => (await import('./commands/status.js')).statusCommand(...args));
+
+program
+  .command('scaffold')
+  .description('create or complete translations/LANG/*.md so every section and block exists (new ones :::untranslated); translated text is never touched')
+  .argument('<LANG>', 'the translation language, e.g. vi or km')
+  .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')
+  .option('--json', 'print the files created or updated as JSON')
+  .action(async (...args: Parameters<typeof scaffoldCommand>) => (await import('./commands/scaffold.js')).scaffoldCommand(...args));
+
+program
+  .command('sync')
+  .description("record the English fingerprints of the named sections in a translation's front matter, after revising them (clears `stale`)")
+  .argument('<LANG>', 'the translation language, e.g. vi or km')
+  .argument('[FILE]', 'one translation file (e.g. 02-asset.md or translations/vi/02-asset.md); every file when absent')
+  .option('-s, --section <id>', 'a section id to record (repeatable; `_lead` is the title and the text before the first heading)', collect, [])
+  .option('-a, --all', 'record every translated section')
+  .option('-b, --book <dir>', 'the book directory (default: found from FILE, else the current directory)')
+  .option('--json', 'print what was recorded as JSON')
+  .addHelpText('after', '\nExamples:\n  parallel-press sync vi 02-asset.md --section border\n  parallel-press sync km --all --book my-book')
+  .action(async (...args: Parameters<typeof syncCommand>) => (await import('./commands/sync.js')).syncCommand(...args));
 
 await program.parseAsync(process.argv);

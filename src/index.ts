@@ -3,5 +3,7 @@ export { buildBook, type BuildOptions, type BuildResult } from './build/build-bo
 export { loadConfig, parseConfig } from './config/load.js';
 export { bookSchema, resolveEditions, type BookConfig, type Edition } from './config/schema.js';
 export { loadBook } from './manuscript/load.js';
+export { lintBook, LINT_RULES, RULE_CATALOGUE } from './lint/index.js';
+export { fingerprint, fingerprintUnits } from './manuscript/fingerprint.js';
 export type { Book, AlignedChapter, AlignedSection, AlignedRow, ManuscriptDocument } from './manuscript/model.js';
 export * from './diagnostics/index.js';

@@ -37,7 +37,7 @@ describe('the command line', () => {
     const result = await runCli(['check', path.join(FIXTURES, 'books/misaligned'), '--json']);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as { diagnostics: { file: string; line: number; ruleId: string; related: { file: string; line: number } | null }[] };
-    const extra = report.diagnostics.find((d) => d.ruleId === 'extra-block');
+    const extra = report.diagnostics.find((d) => d.ruleId === 'block-extra');
     expect(extra).toMatchObject({ file: 'translations/vi/01-river.md', line: 14, related: { file: 'manuscript/01-river.md', line: 8 } });
   });
 });

@@ -9,6 +9,7 @@ import { buildDate } from '../layout/i18n.js';
 import { printDocument } from '../layout/document.js';
 import { epubChapters } from '../layout/epub-chapters.js';
 import type { RenderContext } from '../layout/blocks.js';
+import { lintBook } from '../lint/index.js';
 import { loadBook } from '../manuscript/load.js';
 import { launchBrowser, type PrintBrowser } from '../output/browser.js';
 import { writeEpub } from '../output/epub.js';
@@ -42,6 +43,8 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   const editions = selectEditions(config, options.editions ?? []);
   progress({ stage: 'manuscript' });
   const book = await loadBook(bookDir, config, [...new Set(editions.flatMap((e) => e.languages))]);
+  // The same rules as `check`; only errors stop a build, and infos are for `check` to show.
+  book.diagnostics.push(...lintBook(book).filter((d) => d.severity !== 'info'));
   if (hasErrors(book.diagnostics)) throw new UserError(book.diagnostics);
 
   const outDir = path.resolve(options.outDir ?? path.join(bookDir, 'build'));

@@ -14,7 +14,8 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
 
 export function summarise(diagnostics: readonly Diagnostic[]): string {
   const count = (s: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === s).length;
-  return `${count('error')} error(s), ${count('warning')} warning(s)`;
+  const infos = count('info');
+  return `${count('error')} error(s), ${count('warning')} warning(s)${infos > 0 ? `, ${infos} info` : ''}`;
 }
 
 /** Stable machine-readable form for `--json`: sorted, with explicit nulls for absent positions. */
@@ -30,14 +31,20 @@ export function diagnosticsToJson(diagnostics: readonly Diagnostic[]): object[] 
   }));
 }
 
+/** By file, line, column, rule and message, comparing code units (not the locale): the same order everywhere. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      byCodeUnits(a.file, b.file) ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0) ||
-      a.ruleId.localeCompare(b.ruleId),
+      byCodeUnits(a.ruleId, b.ruleId) ||
+      byCodeUnits(a.message, b.message),
   );
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function indent(text: string): string {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/index.js';
+import { guessLegacyBytes } from '../text/vietnamese/guess-bytes.js';
 
 export interface DecodedText {
   /** NFC text with LF line ends and no BOM. */
@@ -28,7 +29,12 @@ export function decodeManuscript(bytes: Uint8Array, file: string): DecodedText |
       raw = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     } catch {
       const offset = firstInvalidUtf8(bytes);
-      return { error: byteError(bytes, offset, file, 'encoding-utf8', `valid UTF-8, found byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')} at byte offset ${offset}; re-save the file as UTF-8 (legacy Vietnamese encodings such as TCVN3 or VNI need converting first)`) };
+      const found = `valid UTF-8, found byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')} at byte offset ${offset}`;
+      const legacy = guessLegacyBytes(bytes);
+      if (legacy) {
+        return { error: byteError(bytes, offset, file, legacy.ruleId, `${found}: the file is Vietnamese in ${legacy.name} ("${legacy.example.word}" reads as "${legacy.example.decoded}"); convert it with ${legacy.conversion.startsWith('iconv') ? `\`${legacy.conversion.replaceAll('FILE', file)}\`` : legacy.conversion}`) };
+      }
+      return { error: byteError(bytes, offset, file, 'encoding-utf8', `${found}; re-save the file as UTF-8 (from Windows-1252/Latin-1: \`iconv -f WINDOWS-1252 -t UTF-8\`)`) };
     }
   }
   raw = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');

@@ -17,6 +17,8 @@ export const TRANSLATIONS_DIR = 'translations';
 /**
  * Loads the source manuscript and the translations of `languages` (default: all book languages),
  * parses, segments and aligns them. Never throws for bad input: every problem is a diagnostic.
+ * The loader reports what only it can see (files, directories, encodings, markdown); the rules of
+ * src/lint/ report on the loaded documents (alignment, ids, staleness, scripts…).
  */
 export async function loadBook(bookDir: string, config: BookConfig, languages: readonly string[] = config.languages): Promise<Book> {
   const dir = path.resolve(bookDir);
@@ -34,7 +36,7 @@ export async function loadBook(bookDir: string, config: BookConfig, languages: r
     if (!files) continue;
     available.set(lang, new Set(files));
     for (const extra of files.filter((f) => !names?.includes(f))) {
-      diagnostics.push({ file: `${rel}/${extra}`, severity: 'warning', ruleId: 'extra-file', message: `Translation ${rel}/${extra} has no source in ${MANUSCRIPT_DIR}/: expected a file of the same name there; it is not part of the book` });
+      diagnostics.push({ file: `${rel}/${extra}`, severity: 'warning', ruleId: 'file-extra', message: `Translation ${rel}/${extra} has no source in ${MANUSCRIPT_DIR}/: expected a file of the same name there; it is not part of the book` });
     }
   }
 
@@ -47,15 +49,13 @@ export async function loadBook(bookDir: string, config: BookConfig, languages: r
       if (!files) continue;
       const rel = `${TRANSLATIONS_DIR}/${lang}/${name}`;
       if (!files.has(name)) {
-        diagnostics.push({ file: rel, severity: 'error', ruleId: 'missing-file', message: `Missing translation ${rel}: expected the ${lang} translation of ${MANUSCRIPT_DIR}/${name}`, related: { file: `${MANUSCRIPT_DIR}/${name}` } });
+        diagnostics.push({ file: rel, severity: 'error', ruleId: 'file-missing', message: `Missing translation ${rel}: expected the ${lang} translation of ${MANUSCRIPT_DIR}/${name}; \`parallel-press scaffold ${lang}\` creates it with every block marked untranslated`, related: { file: `${MANUSCRIPT_DIR}/${name}` } });
         continue;
       }
       translations[lang] = await readDocument(dir, rel, lang, diagnostics);
     }
     if (!source) continue;
-    const aligned = alignChapter(source, translations);
-    chapters.push(aligned.chapter);
-    diagnostics.push(...aligned.diagnostics);
+    chapters.push(alignChapter(source, translations));
   }
   return { dir, config, sourceLang, chapters, diagnostics };
 }
