@@ -4,7 +4,7 @@ import { loadConfig } from '../config/load.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { recordedFingerprints } from '../manuscript/fingerprint.js';
 import { alignChapter } from '../manuscript/align.js';
-import { loadBook } from '../manuscript/load.js';
+import { loadBook, TRANSLATIONS_DIR } from '../manuscript/load.js';
 import type { AlignedChapter } from '../manuscript/model.js';
 import { vfileDiagnostics } from '../manuscript/vfile-diagnostics.js';
 import { writeOutput } from '../output/atomic.js';
@@ -63,7 +63,9 @@ export async function importXliff(xliffPaths: readonly string[], bookDir: string
       const chapter = book.chapters.find((c) => c.name === file.id);
       const key = `${doc.trgLang}/${file.id}`;
       if (!chapter) diagnostics.push(at(doc.path, file.element, 'xliff-unknown-file', `Unknown <file id="${file.id}">: expected the name of a chapter in manuscript/ (${book.chapters.map((c) => c.name).join(', ')})`));
-      else if (jobs.has(key)) diagnostics.push(at(doc.path, file.element, 'xliff-duplicate-file', `Chapter ${file.id} (${doc.trgLang}) is also in ${jobs.get(key)?.xliffPath ?? ''}: expected each chapter in one file per import`));
+      else if (file.translation !== undefined && file.translation !== `${TRANSLATIONS_DIR}/${doc.trgLang}/${file.id}`) {
+        diagnostics.push(at(doc.path, doc.root, 'xliff-trglang', `Unexpected trgLang="${doc.trgLang}": <file id="${file.id}"> was exported from ${file.translation}; expected trgLang to name that language (was it changed by hand or by the CAT tool?)`));
+      } else if (jobs.has(key)) diagnostics.push(at(doc.path, file.element, 'xliff-duplicate-file', `Chapter ${file.id} (${doc.trgLang}) is also in ${jobs.get(key)?.xliffPath ?? ''}: expected each chapter in one file per import`));
       else jobs.set(key, { xliffPath: doc.path, file, chapter, lang: doc.trgLang });
     }
   }

@@ -21,6 +21,8 @@ export interface XliffUnit {
 export interface XliffFile {
   id: string;
   element: Element;
+  /** The translation file the export was made from (`translations/LANG/NAME`), if the metadata survived. */
+  translation: string | undefined;
   units: XliffUnit[];
 }
 
@@ -68,6 +70,7 @@ export function readXliff(path: string, text: string): { document: XliffDocument
   const files = childElements(root, 'file').map((file) => ({
     id: attr(file, 'id') ?? '',
     element: file,
+    translation: metaValue(file, 'translation'),
     units: unitsOf(file).flatMap((unit) => readUnit(path, unit, diagnostics) ?? []),
   }));
   return { document: { path, root, srcLang, trgLang, files }, diagnostics };
@@ -113,8 +116,8 @@ function readUnit(path: string, unit: Element, diagnostics: Diagnostic[]): Xliff
   return { id, element: unit, fingerprint: metaValue(unit, 'source-fingerprint'), source, target: translated && pieces.length > 0 ? target : undefined, state };
 }
 
-function metaValue(unit: Element, type: string): string | undefined {
-  for (const metadata of childElements(unit, 'metadata')) {
+function metaValue(element: Element, type: string): string | undefined {
+  for (const metadata of childElements(element, 'metadata')) {
     for (const group of childElements(metadata, 'metaGroup')) {
       if (attr(group, 'category') !== META_CATEGORY) continue;
       const meta = childElements(group, 'meta').find((m) => attr(m, 'type') === type);
