@@ -1,4 +1,5 @@
 import type { PhrasingContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 
 /**
  * The content of one XLIFF segment: plain text, and inline markdown kept as codes a CAT tool
@@ -39,6 +40,7 @@ const ROLES = {
   strong: { type: 'fmt', subType: 'xlf:b', canDelete: true },
   delete: { type: 'fmt', subType: 'pp:strike', canDelete: true },
   link: { type: 'link', subType: 'pp:link', canDelete: true },
+  autolink: { type: 'link', subType: 'pp:autolink', canDelete: true },
   break: { type: 'fmt', subType: 'xlf:lb', canDelete: true },
   inlineCode: { type: 'other', subType: 'pp:code', canDelete: true },
   // A footnote without its reference silently disappears from the book: keep the reference.
@@ -58,7 +60,13 @@ export function phrasingParts(nodes: readonly PhrasingContent[], text: string): 
   for (const node of nodes) {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (start === undefined || end === undefined) continue;
+    if (start === undefined || end === undefined) {
+      // GFM finds bare e-mail addresses and URLs after parsing, in text values: those nodes have no
+      // position, and are text as far as a translator is concerned.
+      parts.push({ kind: 'text', value: toString(node) });
+      previousEnd = undefined;
+      continue;
+    }
     if (previousEnd !== undefined && start > previousEnd) appendMarkup(parts, text.slice(previousEnd, start));
     parts.push(nodePart(node, text, start, end));
     previousEnd = end;
@@ -73,11 +81,14 @@ function nodePart(node: PhrasingContent, text: string, start: number, end: numbe
       return { kind: 'text', value: node.value };
     case 'emphasis':
     case 'strong':
-    case 'delete':
-      return paired(node.children, text, start, end, ROLES[node.type]) ?? { kind: 'ph', data: source, role: ROLES.markup };
+    case 'delete': {
+      const width = node.type === 'emphasis' ? 1 : node.type === 'strong' ? 2 : /^~*/.exec(source)?.[0].length;
+      return paired(node.children, text, start, end, ROLES[node.type], width) ?? { kind: 'ph', data: source, role: ROLES.markup };
+    }
     case 'link':
-      // Autolinks (`<https://…>`, bare `www.…`) are their own text: nothing there to translate.
-      return (source.startsWith('[') ? paired(node.children, text, start, end, ROLES.link) : undefined) ?? { kind: 'ph', data: source, role: ROLES.link };
+      // Autolinks (`<https://…>`, bare `www.…`, `name@host`) are their own text: nothing to translate.
+      if (!source.startsWith('[')) return { kind: 'ph', data: source, role: source.startsWith('<') ? ROLES.link : ROLES.autolink };
+      return paired(node.children, text, start, end, ROLES.link) ?? { kind: 'ph', data: source, role: ROLES.link };
     case 'linkReference':
       // `[text][ref]` keeps its reference when the text changes; `[ref]` and `[ref][]` would not.
       return (node.referenceType === 'full' ? paired(node.children, text, start, end, ROLES.link) : undefined) ?? { kind: 'ph', data: source, role: ROLES.link };
@@ -93,9 +104,14 @@ function nodePart(node: PhrasingContent, text: string, start: number, end: numbe
   }
 }
 
-function paired(children: readonly PhrasingContent[], text: string, start: number, end: number, role: CodeRole): PairedPart | undefined {
-  const first = children[0]?.position?.start.offset;
-  const last = children.at(-1)?.position?.end.offset;
+function paired(children: readonly PhrasingContent[], text: string, start: number, end: number, role: CodeRole, delimiter?: number): PairedPart | undefined {
+  let first = children[0]?.position?.start.offset;
+  let last = children.at(-1)?.position?.end.offset;
+  // Children made after parsing (GFM's bare URLs) have no position: attention markers have a known width.
+  if ((first === undefined || last === undefined) && delimiter !== undefined && children.length > 0) {
+    first = start + delimiter;
+    last = end - delimiter;
+  }
   if (first === undefined || last === undefined) return undefined;
   return { kind: 'pc', start: text.slice(start, first), end: text.slice(last, end), role, children: phrasingParts(children, text) };
 }
@@ -146,11 +162,21 @@ export function normaliseParts(parts: readonly InlinePart[], outer = true): Inli
   return out.filter((part) => part.kind !== 'text' || part.value !== '');
 }
 
-/** Same text and same codes (by their markdown) in the same nesting. */
+/**
+ * Same text and same codes (by their markdown) in the same nesting. A bare `www.…` or e-mail
+ * address counts as the text it is: GFM links it whether it was exported as a code or typed.
+ */
 export function sameParts(a: readonly InlinePart[], b: readonly InlinePart[]): boolean {
-  const left = normaliseParts(a);
-  const right = normaliseParts(b);
+  const left = normaliseParts(withAutolinksAsText(a));
+  const right = normaliseParts(withAutolinksAsText(b));
   return left.length === right.length && left.every((part, index) => samePart(part, right[index]));
+}
+
+function withAutolinksAsText(parts: readonly InlinePart[]): InlinePart[] {
+  return parts.map((part) => {
+    if (part.kind === 'ph' && part.role.subType === ROLES.autolink.subType) return { kind: 'text', value: part.data.replace(/\\([!-/:-@[-`{-~])/g, '$1') };
+    return part.kind === 'pc' ? { ...part, children: withAutolinksAsText(part.children) } : part;
+  });
 }
 
 function samePart(a: InlinePart, b: InlinePart | undefined): boolean {

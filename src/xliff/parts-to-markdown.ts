@@ -46,9 +46,21 @@ export function headingMarkdown(parts: readonly InlinePart[], depth: Heading['de
 function phrasing(parts: readonly InlinePart[]): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   for (const part of normaliseParts(parts)) {
-    if (part.kind === 'text') out.push({ type: 'text', value: part.value });
+    if (part.kind === 'text') out.push(...textNodes(part.value));
     else if (part.kind === 'ph') out.push({ type: 'rawMarkdown', value: part.data });
     else out.push({ type: 'rawMarkdown', value: part.start }, ...phrasing(part.children), { type: 'rawMarkdown', value: part.end });
   }
   return out;
+}
+
+/**
+ * Text, with every `:` that could start a text directive (`:name`) escaped up front:
+ * mdast-util-to-markdown leaves it unescaped when the character before it is escaped (`\*:name`),
+ * and remark-directive would then read a directive.
+ */
+function textNodes(value: string): PhrasingContent[] {
+  return value.split(/:(?=[^\s\p{P}\p{S}])/u).flatMap((piece, index): PhrasingContent[] => {
+    const text: PhrasingContent[] = piece === '' ? [] : [{ type: 'text', value: piece }];
+    return index === 0 ? text : [{ type: 'rawMarkdown', value: '\\:' }, ...text];
+  });
 }
