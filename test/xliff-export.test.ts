@@ -43,7 +43,7 @@ describe('xliff export', () => {
     const root = elements(tree, 'xliff')[0];
     expect(root?.attributes).toMatchObject({ version: '2.0', srcLang: 'en', trgLang: 'vi' });
     expect(elements(tree, 'file').map((f) => f.attributes.id)).toEqual(['01-market.md']);
-    expect(elements(tree, 'unit').map((u) => u.attributes.id)).toEqual(['_title', '_lead-1', 'goods-heading', 'goods-1', 'goods-2.1', 'goods-2.2', 'goods-3.1', 'goods-4', 'travel-heading', 'travel-1']);
+    expect(elements(tree, 'unit').map((u) => u.attributes.id)).toEqual(['_title', '_lead-1', 'goods-heading', 'goods-1', 'goods-2.1', 'goods-2.2', 'goods-3.1', 'goods-4', 'travel-heading', 'travel-1', '_note-price']);
   });
 
   it('protects emphasis, strong, links, inline code and footnote references as codes holding their markdown', () => {

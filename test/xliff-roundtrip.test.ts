@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyBook, FIXTURES, runCli } from './helpers/cli.js';
 import { comparable } from './helpers/pdf.js';
-import { code, elements, part, readXliffTree, segment, setTarget, text, textOf, unit, writeXliffTree } from './helpers/xliff.js';
+import { code, element, elements, part, readXliffTree, segment, setTarget, text, textOf, unit, writeXliffTree } from './helpers/xliff.js';
 
 const MINI_OLD = 'Ngư dân làm việc trên sông mỗi buổi sáng.';
 const MINI_NEW = 'Ngư dân thả lưới trên sông Mê Kông từ lúc bình minh.';
@@ -86,6 +86,10 @@ describe('xliff round trip with inline markdown, lists, quotes and missing block
     setTarget(tree, 'travel-heading', [text('Đi lại')], 'translated');
     setTarget(tree, 'travel-1', [text('Đi phà từ bến '), code('pc', { id: '1', dataRefStart: 'd1', dataRefEnd: 'd1' }, [text('cũ ')]), text('mới kìa.')], 'translated');
     setTarget(tree, '_title', [text('Chợ nổi: Cái Răng')]);
+    // A footnote's text, with a code the translator added (its markdown added to originalData).
+    setTarget(tree, '_note-price', [text('Giá thay đổi '), code('pc', { id: '9', dataRefStart: 'dn', dataRefEnd: 'dn' }, [text('mỗi')]), text(' ngày.')]);
+    const note = unit(tree, '_note-price');
+    note.children.splice(note.children.findIndex((child) => child.type === 'element' && child.name === 'segment'), 0, element('originalData', {}, [element('data', { id: 'dn' }, [text('*')])]));
     await writeXliffTree(xlf, tree);
     edited = await runCli(['xliff', 'import', xlf, book]);
   });
@@ -102,7 +106,8 @@ describe('xliff round trip with inline markdown, lists, quotes and missing block
       .replace('travel: 0123456789ab', `travel: ${await fingerprintOf('travel-1')}`)
       .replace('Thuyền tụ họp lúc bình minh trên sông *Cái Răng*', 'Mỗi sáng, thuyền tụ họp trên sông *Cái Răng*')
       .replace(':::untranslated\n:::', '> Thuyền không sào  \n> là nhà không cửa.\n\nThuyền cuối cùng rời bến lúc trưa: 1. không \\* trễ \\[nhé].')
-      .replace('Đi phà từ bến ~~cũ~~ mới.', 'Đi phà từ bến ~~cũ~~ mới kìa.');
+      .replace('Đi phà từ bến ~~cũ~~ mới.', 'Đi phà từ bến ~~cũ~~ mới kìa.')
+      .replace('[^price]: Giá thay đổi hằng ngày.', '[^price]: Giá thay đổi *mỗi* ngày.');
     expect(await readFile(path.join(book, 'translations/vi/01-market.md'), 'utf8')).toBe(expected);
   });
 

@@ -110,8 +110,25 @@ export function chapterUnits(chapter: AlignedChapter, sourceLang: string, lang: 
       });
     });
   }
+
+  // Footnote texts: matched by label, outside every section (no fingerprint: import compares the source text).
+  for (const definition of source.definitions) {
+    if (definition.type !== 'footnoteDefinition') continue;
+    const twin = translation?.definitions.find((d) => d.type === 'footnoteDefinition' && d.identifier === definition.identifier);
+    const leaves = definition.children.flatMap((child) => blockLeaves(child));
+    const twinLeaves = twin?.type === 'footnoteDefinition' ? twin.children.flatMap((child) => blockLeaves(child)) : [];
+    const label = definition.identifier.replace(/[^\w.-]/g, '-');
+    leaves.forEach((leaf, index) => {
+      const twinLeaf = twinLeaves[index];
+      const slot: TargetSlot = twinLeaf ? { kind: 'node', node: twinLeaf, id: undefined } : missing(twin ? `footnote [^${definition.label ?? label}] in ${translation?.path ?? lang} has ${twinLeaves.length} paragraph(s), the English ${leaves.length}` : `footnote [^${definition.label ?? label}] is missing in ${translation?.path ?? `the ${lang} translation`}: add its definition first`);
+      add(`${NOTES_KEY}-${label}${leaves.length > 1 ? `.${index + 1}` : ''}`, NOTES_KEY, leafParts(leaf, sourceText), lineOf(leaf), twinLeaf ? leafParts(twinLeaf, targetText) : undefined, slot);
+    });
+  }
   return units;
 }
+
+/** The `sectionKey` of footnote units: no section holds them, so no fingerprint covers them. */
+export const NOTES_KEY = '_note';
 
 function blockFill(sectionKey: string, blockIndex: number, node: Section['blocks'][number]['node'], leaves: Leaf[], sourceText: string, untranslated: Section['blocks'][number]['node'] | undefined, twin: Section, translation: ManuscriptDocument): BlockFill | undefined {
   const start = node.position?.start.offset;

@@ -45,7 +45,7 @@ function unitElement(unit: ChapterUnit): Element {
   }
   if (unit.slot.kind === 'none') notes.push(x('note', { category: 'import' }, `A target for this unit cannot be imported yet: ${unit.slot.reason}.`));
   return x('unit', { id: unit.id }, [
-    metadata({ section: unit.sectionKey, 'source-fingerprint': unit.fingerprint }),
+    metadata({ section: unit.sectionKey, ...(unit.fingerprint === '' ? {} : { 'source-fingerprint': unit.fingerprint }) }),
     x('notes', notes),
     ...(codes.data.size > 0 ? [x('originalData', [...codes.data].map(([data, id]) => x('data', { id }, data)))] : []),
     x('segment', { state: unit.state }, [x('source', source), ...(target ? [x('target', target)] : [])]),

@@ -82,8 +82,12 @@ export function text(value: string): ElementContent {
   return { type: 'text', value };
 }
 
-export function code(name: 'ph' | 'pc' | 'sc' | 'ec', attributes: Record<string, string>, children: ElementContent[] = []): Element {
+export function element(name: string, attributes: Record<string, string>, children: ElementContent[] = []): Element {
   return { type: 'element', name, attributes, children };
+}
+
+export function code(name: 'ph' | 'pc' | 'sc' | 'ec', attributes: Record<string, string>, children: ElementContent[] = []): Element {
+  return element(name, attributes, children);
 }
 
 /** The text of a node, codes left out. */
