@@ -5,3 +5,4 @@ export { bookSchema, resolveEditions, type BookConfig, type Edition } from './co
 export { loadBook } from './manuscript/load.js';
 export type { Book, AlignedChapter, AlignedSection, AlignedRow, ManuscriptDocument } from './manuscript/model.js';
 export * from './diagnostics/index.js';
+export { exportXliff, importXliff, type ExportOptions, type ExportResult, type ImportResult } from './xliff/index.js';

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyBook, FIXTURES, runCli } from './helpers/cli.js';
+import { copyBook, FIXTURES, ROOT, runCli } from './helpers/cli.js';
 import { comparable } from './helpers/pdf.js';
-import { code, element, elements, part, readXliffTree, segment, setTarget, text, textOf, unit, writeXliffTree } from './helpers/xliff.js';
+import { code, element, elements, part, readXliffTree, schemaErrors, segment, setTarget, text, textOf, unit, writeXliffTree } from './helpers/xliff.js';
 
 const MINI_OLD = 'Ngư dân làm việc trên sông mỗi buổi sáng.';
 const MINI_NEW = 'Ngư dân thả lưới trên sông Mê Kông từ lúc bình minh.';
@@ -126,4 +127,22 @@ describe('xliff round trip with inline markdown, lists, quotes and missing block
     const tree = await readXliffTree(xlf);
     return textOf(elements(unit(tree, unitId), 'mda:meta').find((meta) => meta.attributes.type === 'source-fingerprint'));
   }
+});
+
+describe('xliff round trip on the Friendship Year book', () => {
+  it('every chapter in one file per language: validates, and imports untouched as no change', async () => {
+    const book = await mkdtemp(path.join(os.tmpdir(), 'pp-book-'));
+    for (const entry of ['book.yaml', 'manuscript', 'translations']) await cp(path.join(ROOT, entry), path.join(book, entry), { recursive: true });
+    const files = ['vi', 'km'].map((lang) => path.join(book, `${lang}.xlf`));
+    for (const [index, lang] of ['vi', 'km'].entries()) expect((await runCli(['xliff', 'export', lang, book, '--out', files[index] ?? ''])).code).toBe(0);
+    for (const file of files) expect(await schemaErrors(await readFile(file, 'utf8')), file).toEqual([]);
+    const names = await readdir(path.join(book, 'manuscript'));
+    const snapshot = () => Promise.all(names.map((name) => translations(book, ['vi', 'km'], name)));
+    const before = await snapshot();
+    const result = await runCli(['xliff', 'import', ...files, book]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/nothing to import/);
+    expect(await snapshot()).toEqual(before);
+    expect(elements(await readXliffTree(files[0] ?? ''), 'file').length).toBeGreaterThan(3);
+  });
 });

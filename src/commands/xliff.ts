@@ -1,8 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnosticsToJson, formatDiagnostics, hasErrors } from '../diagnostics/index.js';
-import { exportXliff } from '../xliff/export.js';
-import { importXliff } from '../xliff/import.js';
+import { exportXliff, importXliff } from '../xliff/index.js';
 import { EXIT_OK, EXIT_USER_ERROR, runCommand } from './run-command.js';
 
 export async function xliffExportCommand(lang: string, bookDir: string, options: { out?: string; json?: boolean }): Promise<void> {
