@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Root } from 'xast';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyBook, FIXTURES, hasStackTrace, runCli } from './helpers/cli.js';
-import { code, elements, part, readXliffTree, setTarget, text, unit, writeXliffTree } from './helpers/xliff.js';
+import { code, element, elements, part, readXliffTree, setTarget, text, unit, writeXliffTree } from './helpers/xliff.js';
 
 // Two exported books (mini: plain text; inline: codes), then one broken copy of an export per case.
 let mini: string;
@@ -111,6 +111,26 @@ describe('xliff import refuses bad input with located diagnostics and writes not
       if (root) root.attributes.trgLang = 'km';
     });
     expect(await failingImport(khmer, mini)).toContain(`khmer.xlf:${at}: error: Unexpected trgLang="km": <file id="01-river.md"> was exported from translations/vi/01-river.md`);
+  });
+
+  it('a target markdown cannot hold as written (read back before anything is written)', async () => {
+    // `_` cannot open emphasis inside a word: "xoài_Tiền Giang_" would print the underscores.
+    const file = await variant(inlineXlf, 'intraword.xlf', (tree) => {
+      setTarget(tree, 'goods-2.1', [text('xoài'), code('pc', { id: '1', dataRefStart: 'du', dataRefEnd: 'du' }, [text('Tiền Giang')]), text(';')]);
+      const original = elements(unit(tree, 'goods-2.1'), 'originalData')[0];
+      original?.children.push(element('data', { id: 'du' }, [text('_')]));
+    });
+    expect(await failingImport(file, inline)).toContain(`intraword.xlf:${await placeOf(file, '<unit id="goods-2.1"')}: error: The target of unit \`goods-2.1\` does not survive as markdown in translations/vi/01-market.md: it reads back as "xoài_Tiền Giang_;", expected "xoài⟨_⟩Tiền Giang⟨_⟩;"`);
+  });
+
+  it('a trgLang with a region (vi-VN, as CAT tools write it) is the book language', async () => {
+    const file = await variant(miniXlf, 'region.xlf', (tree) => {
+      const root = elements(tree, 'xliff')[0];
+      if (root) root.attributes.trgLang = 'vi-VN';
+    });
+    const result = await runCli(['xliff', 'import', file, mini]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/nothing to import/);
   });
 
   it('one bad file among good ones: none of them is imported', async () => {

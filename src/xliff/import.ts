@@ -8,7 +8,7 @@ import { loadBook, TRANSLATIONS_DIR } from '../manuscript/load.js';
 import type { AlignedChapter } from '../manuscript/model.js';
 import { vfileDiagnostics } from '../manuscript/vfile-diagnostics.js';
 import { writeOutput } from '../output/atomic.js';
-import { plainText, sameParts } from './inline-parts.js';
+import { describeParts, sameParts } from './inline-parts.js';
 import { matchUnits } from './match-units.js';
 import { editedText, planEdits } from './plan-edits.js';
 import { readXliff, type XliffDocument, type XliffFile } from './read-xliff.js';
@@ -49,8 +49,10 @@ export async function importXliff(xliffPaths: readonly string[], bookDir: string
   const sourceLang = config.languages[0] ?? 'en';
   const translationLangs = config.languages.filter((lang) => lang !== sourceLang);
   for (const doc of documents) {
-    if (doc.srcLang !== sourceLang) diagnostics.push(at(doc.path, doc.root, 'xliff-srclang', `Unexpected srcLang="${doc.srcLang}": expected "${sourceLang}", the language of manuscript/ in book.yaml`));
-    if (doc.trgLang !== '' && !translationLangs.includes(doc.trgLang)) {
+    if (bookLanguage(doc.srcLang, [sourceLang]) === undefined) diagnostics.push(at(doc.path, doc.root, 'xliff-srclang', `Unexpected srcLang="${doc.srcLang}": expected "${sourceLang}", the language of manuscript/ in book.yaml`));
+    const trgLang = bookLanguage(doc.trgLang, translationLangs);
+    if (trgLang !== undefined) doc.trgLang = trgLang;
+    else if (doc.trgLang !== '') {
       diagnostics.push(at(doc.path, doc.root, 'xliff-trglang', `Unexpected trgLang="${doc.trgLang}": expected one of the book's translation languages (${translationLangs.join(', ')}); was this file exported from another book, or did the CAT tool change the target language?`));
     }
   }
@@ -116,7 +118,7 @@ function importChapter({ xliffPath, file, chapter, lang }: Job, bookDir: string,
     const expected = targets.get(unit.id) ?? unit.target;
     const got = after.get(unit.id)?.target;
     if (expected === undefined ? got === undefined : got !== undefined && sameParts(expected, got)) continue;
-    diagnostics.push(at(xliffPath, element(unit.id), 'xliff-target-markdown', `The target of unit \`${unit.id}\` does not survive as markdown in ${translation.path}: it reads back as "${plainText(got ?? [])}", expected "${plainText(expected ?? [])}"; check its inline codes (e.g. a space just inside a code, or a code split by the CAT tool)`));
+    diagnostics.push(at(xliffPath, element(unit.id), 'xliff-target-markdown', `The target of unit \`${unit.id}\` does not survive as markdown in ${translation.path}: it reads back as "${describeParts(got ?? [])}", expected "${describeParts(expected ?? [])}" (⟨ ⟩ is markup); a code is not formatting where it stands (e.g. \`_\` inside a word): move it to a word boundary`));
   }
   const recorded = recordedFingerprints(edited);
   for (const [key, hash] of confirmed) {
@@ -124,6 +126,12 @@ function importChapter({ xliffPath, file, chapter, lang }: Job, bookDir: string,
   }
   if (fatal.length > 0) return undefined;
   return { target: translation.path, before: text, text: editedText(text, planned), units: [...targets.keys(), ...[...confirmed.keys()].map((key) => `fingerprints.${key}`)] };
+}
+
+/** The book's code for an XLIFF language tag: `vi` for `vi` or `vi-VN` (CAT tools like regions). */
+function bookLanguage(tag: string, languages: readonly string[]): string | undefined {
+  const wanted = tag.toLowerCase();
+  return languages.find((lang) => lang.toLowerCase() === wanted) ?? languages.find((lang) => lang.toLowerCase() === wanted.split('-')[0]);
 }
 
 async function readXliffText(xliffPath: string, diagnostics: Diagnostic[]): Promise<string | undefined> {

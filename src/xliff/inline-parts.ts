@@ -194,6 +194,13 @@ export function plainText(parts: readonly InlinePart[]): string {
   return parts.map((part) => (part.kind === 'text' ? part.value : part.kind === 'pc' ? plainText(part.children) : '')).join('');
 }
 
+/** The parts for a message: text as is, markdown of codes between ⟨ ⟩. */
+export function describeParts(parts: readonly InlinePart[]): string {
+  return normaliseParts(parts)
+    .map((part) => (part.kind === 'text' ? part.value : part.kind === 'ph' ? `⟨${part.data}⟩` : `⟨${part.start}⟩${describeParts(part.children)}⟨${part.end}⟩`))
+    .join('');
+}
+
 /** Whether there is anything to translate (a segment of codes only is not empty either). */
 export function hasContent(parts: readonly InlinePart[]): boolean {
   return normaliseParts(parts).length > 0;
