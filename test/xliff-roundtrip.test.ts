@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +127,24 @@ describe('xliff round trip with inline markdown, lists, quotes and missing block
     const tree = await readXliffTree(xlf);
     return textOf(elements(unit(tree, unitId), 'mda:meta').find((meta) => meta.attributes.type === 'source-fingerprint'));
   }
+});
+
+describe('xliff round trip on a file saved with a BOM and CRLF line ends (Windows editors)', () => {
+  it('keeps both: only the edited block differs', async () => {
+    const book = await copyBook(path.join(FIXTURES, 'books/mini'));
+    const file = path.join(book, 'translations/vi/01-river.md');
+    const windows = `\uFEFF${(await readFile(file, 'utf8')).replace(/\n/g, '\r\n')}`;
+    await writeFile(file, windows);
+    expect((await runCli(['xliff', 'export', 'vi', book])).code).toBe(0);
+    const xlf = path.join(book, 'build/xliff/vi/01-river.xlf');
+    const tree = await readXliffTree(xlf);
+    setTarget(tree, 'two-countries-2', [text(MINI_NEW)]);
+    await writeXliffTree(xlf, tree);
+    const result = await runCli(['xliff', 'import', xlf, book]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(await readFile(file, 'utf8')).toBe(windows.replace(MINI_OLD, MINI_NEW));
+  });
 });
 
 describe('xliff round trip on the Friendship Year book', () => {

@@ -42,7 +42,7 @@ export async function exportXliff(options: ExportOptions): Promise<ExportResult>
     name: chapter.name,
     sourcePath: `${MANUSCRIPT_DIR}/${chapter.name}`,
     translationPath: `${TRANSLATIONS_DIR}/${options.lang}/${chapter.name}`,
-    status: String(chapter.documents[options.lang]?.frontMatter.status ?? 'draft'),
+    status: chapter.documents[options.lang] ? String(chapter.documents[options.lang]?.frontMatter.status ?? 'draft') : 'missing',
     units: chapterUnits(chapter, sourceLang, options.lang),
   }));
 

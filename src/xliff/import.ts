@@ -79,12 +79,8 @@ export async function importXliff(xliffPaths: readonly string[], bookDir: string
   }
   if (hasErrors(diagnostics)) return { diagnostics, written: [] };
   for (const write of writes) {
-    // Offsets index the text as loaded (UTF-8, NFC, LF): a file stored otherwise is written in that form.
-    const bytes = await readFile(path.join(dir, write.target));
-    if (!bytes.equals(Buffer.from(write.before, 'utf8'))) {
-      diagnostics.push({ file: write.target, severity: 'warning', ruleId: 'xliff-normalised', message: `${write.target} was not NFC UTF-8 with LF line ends and no BOM; it is written back in that form` });
-    }
-    await writeOutput(path.join(dir, write.target), write.text);
+    const file = path.join(dir, write.target);
+    await writeOutput(file, inFormOf(await readFile(file), write, diagnostics));
   }
   return { diagnostics, written: writes.map((w) => ({ path: w.target, units: w.units })) };
 }
@@ -126,6 +122,23 @@ function importChapter({ xliffPath, file, chapter, lang }: Job, bookDir: string,
   }
   if (fatal.length > 0) return undefined;
   return { target: translation.path, before: text, text: editedText(text, planned), units: [...targets.keys(), ...[...confirmed.keys()].map((key) => `fingerprints.${key}`)] };
+}
+
+/**
+ * Offsets index the text as loaded (UTF-8, NFC, LF, no BOM): the edited text goes back with the
+ * file's own BOM and CRLF line ends, so the bytes outside the edits stay as they were. Only a
+ * file that was not NFC is written in another form (NFC), with a warning.
+ */
+function inFormOf(bytes: Buffer, write: { target: string; before: string; text: string }, diagnostics: Diagnostic[]): string {
+  const decoded = bytes.toString('utf8');
+  const bom = decoded.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const body = decoded.slice(bom.length);
+  const crlf = body.includes('\r\n') && !/\r(?!\n)|(?<!\r)\n/.test(body);
+  if ((crlf ? body.replace(/\r\n/g, '\n') : body) !== write.before) {
+    diagnostics.push({ file: write.target, severity: 'warning', ruleId: 'xliff-normalised', message: `${write.target} was not NFC text with one kind of line end; it is written back as NFC with LF line ends` });
+    return bom + write.text;
+  }
+  return bom + (crlf ? write.text.replace(/\n/g, '\r\n') : write.text);
 }
 
 /** The book's code for an XLIFF language tag: `vi` for `vi` or `vi-VN` (CAT tools like regions). */
