@@ -71,4 +71,22 @@ program
   .addHelpText('after', '\nExamples:\n  parallel-press sync vi 02-asset.md --section border\n  parallel-press sync km --all --book my-book')
   .action(async (...args: Parameters<typeof syncCommand>) => (await import('./commands/sync.js')).syncCommand(...args));
 
+const xliff = program.command('xliff').description('exchange translations with CAT tools (OmegaT, Trados, memoQ, Weblate) as XLIFF 2.0');
+
+xliff
+  .command('export')
+  .description('write one XLIFF 2.0 file per chapter for translating into LANG (default BOOK_DIR/build/xliff/LANG/)')
+  .argument('<LANG>', 'the translation language, e.g. vi')
+  .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')
+  .option('-o, --out <path>', 'a directory for one file per chapter, or a .xlf file for all chapters in one')
+  .option('--json', 'print a machine-readable result')
+  .action(async (lang: string, bookDir: string, options: { out?: string; json?: boolean }) => (await import('./commands/xliff.js')).xliffExportCommand(lang, bookDir, options));
+
+xliff
+  .command('import')
+  .description('write the targets of XLIFF files back into translations/LANG/ (only changed blocks; nothing on error)')
+  .argument('<FILE...>', 'XLIFF files, optionally followed by the book directory (default .)')
+  .option('--json', 'print a machine-readable result')
+  .action(async (args: string[], options: { json?: boolean }) => (await import('./commands/xliff.js')).xliffImportCommand(args, options));
+
 await program.parseAsync(process.argv);

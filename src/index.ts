@@ -7,3 +7,4 @@ export { lintBook, LINT_RULES, RULE_CATALOGUE } from './lint/index.js';
 export { fingerprint, fingerprintUnits } from './manuscript/fingerprint.js';
 export type { Book, AlignedChapter, AlignedSection, AlignedRow, ManuscriptDocument } from './manuscript/model.js';
 export * from './diagnostics/index.js';
+export { exportXliff, importXliff, type ExportOptions, type ExportResult, type ImportResult } from './xliff/index.js';

@@ -1,0 +1,6 @@
+/** The XLIFF 2.0 core namespace. */
+export const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:2.0';
+/** The XLIFF 2.0 Metadata module namespace: where a unit carries its section's source fingerprint. */
+export const MDA_NS = 'urn:oasis:names:tc:xliff:metadata:2.0';
+/** `<mda:metaGroup category>` of the metadata parallel-press writes and reads back. */
+export const META_CATEGORY = 'parallel-press';
