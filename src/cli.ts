@@ -26,6 +26,7 @@ program
   .description('report missing, misaligned, stale or badly encoded text with file:line:column')
   .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')
   .option('--json', 'print a machine-readable list of diagnostics')
-  .action(async (bookDir: string, options: { json?: boolean }) => (await import('./commands/check.js')).checkCommand(bookDir, options));
+  .option('--no-cache', 'parse every file again and leave BOOK_DIR/build/.cache alone')
+  .action(async (bookDir: string, options: { json?: boolean; cache: boolean }) => (await import('./commands/check.js')).checkCommand(bookDir, options));
 
 await program.parseAsync(process.argv);

@@ -9,6 +9,7 @@ import { buildDate } from '../layout/i18n.js';
 import { printDocument } from '../layout/document.js';
 import { epubChapters } from '../layout/epub-chapters.js';
 import type { RenderContext } from '../layout/blocks.js';
+import type { DocumentCache } from '../manuscript/document-cache.js';
 import { loadBook } from '../manuscript/load.js';
 import { launchBrowser, type PrintBrowser } from '../output/browser.js';
 import { writeEpub } from '../output/epub.js';
@@ -23,6 +24,8 @@ export interface BuildOptions {
   editions?: readonly string[];
   /** Output directory; default BOOK_DIR/build. */
   outDir?: string;
+  /** Parsed files from earlier runs (build --watch, build/.cache): unchanged files are not parsed again. */
+  cache?: DocumentCache;
   /** Reports progress between stages; stages themselves never print. */
   onProgress?: (event: { stage: string; edition?: string }) => void;
 }
@@ -41,7 +44,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   const config = await loadConfig(bookDir);
   const editions = selectEditions(config, options.editions ?? []);
   progress({ stage: 'manuscript' });
-  const book = await loadBook(bookDir, config, [...new Set(editions.flatMap((e) => e.languages))]);
+  const book = await loadBook(bookDir, config, [...new Set(editions.flatMap((e) => e.languages))], options.cache ? { cache: options.cache } : {});
   if (hasErrors(book.diagnostics)) throw new UserError(book.diagnostics);
 
   const outDir = path.resolve(options.outDir ?? path.join(bookDir, 'build'));

@@ -1,20 +1,26 @@
-import path from 'node:path';
-import { loadConfig } from '../config/load.js';
+import { checkBook } from '../check/check-book.js';
+import { openDiskCache } from '../manuscript/disk-cache.js';
 import { diagnosticsToJson, formatDiagnostics, hasErrors, summarise } from '../diagnostics/index.js';
-import { loadBook } from '../manuscript/load.js';
 import { EXIT_OK, EXIT_USER_ERROR, runCommand } from './run-command.js';
 
-export async function checkCommand(bookDir: string, options: { json?: boolean }): Promise<void> {
+export interface CheckCommandOptions {
+  json?: boolean;
+  /** false with --no-cache: parse every file and leave build/.cache alone. */
+  cache?: boolean;
+}
+
+export async function checkCommand(bookDir: string, options: CheckCommandOptions): Promise<void> {
   const json = options.json ?? false;
   await runCommand(json, async () => {
-    const config = await loadConfig(path.resolve(bookDir));
-    const book = await loadBook(bookDir, config);
-    const failed = hasErrors(book.diagnostics);
+    const persistent = options.cache === false ? undefined : await openDiskCache(bookDir);
+    const { diagnostics } = await checkBook(bookDir, persistent ? { cache: persistent.cache } : {});
+    await persistent?.save();
+    const failed = hasErrors(diagnostics);
     if (json) {
-      process.stdout.write(`${JSON.stringify({ ok: !failed, diagnostics: diagnosticsToJson(book.diagnostics) }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ ok: !failed, diagnostics: diagnosticsToJson(diagnostics) }, null, 2)}\n`);
     } else {
-      if (book.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(book.diagnostics)}\n`);
-      process.stderr.write(`${summarise(book.diagnostics)}\n`);
+      if (diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(diagnostics)}\n`);
+      process.stderr.write(`${summarise(diagnostics)}\n`);
     }
     return failed ? EXIT_USER_ERROR : EXIT_OK;
   });

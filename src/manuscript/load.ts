@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { parseMarkdown } from '../markdown/processor.js';
 import { alignChapter } from './align.js';
 import { decodeManuscript } from './decode.js';
+import { DocumentCache, type ParsedFile } from './document-cache.js';
 import { readFrontMatter } from './front-matter.js';
 import type { Book, ManuscriptDocument } from './model.js';
 import { segmentSections } from './segment.js';
@@ -14,11 +15,16 @@ import { vfileDiagnostics } from './vfile-diagnostics.js';
 export const MANUSCRIPT_DIR = 'manuscript';
 export const TRANSLATIONS_DIR = 'translations';
 
+export interface LoadOptions {
+  /** Parsed files from earlier runs (preview, build --watch): unchanged files are not parsed again. */
+  cache?: DocumentCache;
+}
+
 /**
  * Loads the source manuscript and the translations of `languages` (default: all book languages),
  * parses, segments and aligns them. Never throws for bad input: every problem is a diagnostic.
  */
-export async function loadBook(bookDir: string, config: BookConfig, languages: readonly string[] = config.languages): Promise<Book> {
+export async function loadBook(bookDir: string, config: BookConfig, languages: readonly string[] = config.languages, options: LoadOptions = {}): Promise<Book> {
   const dir = path.resolve(bookDir);
   const sourceLang = config.languages[0] ?? 'en';
   const diagnostics: Diagnostic[] = [];
@@ -40,7 +46,7 @@ export async function loadBook(bookDir: string, config: BookConfig, languages: r
 
   const chapters: Book['chapters'] = [];
   for (const name of names ?? []) {
-    const source = await readDocument(dir, `${MANUSCRIPT_DIR}/${name}`, sourceLang, diagnostics);
+    const source = await readDocument(dir, `${MANUSCRIPT_DIR}/${name}`, sourceLang, diagnostics, options.cache);
     const translations: Record<string, ManuscriptDocument | undefined> = {};
     for (const lang of translationLangs) {
       const files = available.get(lang);
@@ -50,7 +56,7 @@ export async function loadBook(bookDir: string, config: BookConfig, languages: r
         diagnostics.push({ file: rel, severity: 'error', ruleId: 'missing-file', message: `Missing translation ${rel}: expected the ${lang} translation of ${MANUSCRIPT_DIR}/${name}`, related: { file: `${MANUSCRIPT_DIR}/${name}` } });
         continue;
       }
-      translations[lang] = await readDocument(dir, rel, lang, diagnostics);
+      translations[lang] = await readDocument(dir, rel, lang, diagnostics, options.cache);
     }
     if (!source) continue;
     const aligned = alignChapter(source, translations);
@@ -75,7 +81,7 @@ async function listMarkdown(bookDir: string, rel: string, diagnostics: Diagnosti
 }
 
 /** Reads, decodes, parses and segments one markdown file; undefined (with a diagnostic) if unreadable. */
-export async function readDocument(bookDir: string, rel: string, lang: string, diagnostics: Diagnostic[]): Promise<ManuscriptDocument | undefined> {
+export async function readDocument(bookDir: string, rel: string, lang: string, diagnostics: Diagnostic[], cache?: DocumentCache): Promise<ManuscriptDocument | undefined> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path.join(bookDir, rel));
@@ -84,16 +90,24 @@ export async function readDocument(bookDir: string, rel: string, lang: string, d
     diagnostics.push({ file: rel, severity: 'error', ruleId: 'file-unreadable', message: `Cannot read ${rel} (${code}): expected a readable UTF-8 markdown file; check its permissions` });
     return undefined;
   }
-  const decoded = decodeManuscript(bytes, rel);
-  if ('error' in decoded) {
-    diagnostics.push(decoded.error);
-    return undefined;
+  const key = `${bookDir}\0${rel}\0${lang}`;
+  const hash = cache ? DocumentCache.hash(bytes) : '';
+  let parsed = cache?.lookup(key, hash);
+  if (!parsed) {
+    parsed = parseDocument(bookDir, rel, lang, bytes);
+    cache?.store(key, hash, parsed);
   }
-  diagnostics.push(...decoded.diagnostics);
+  diagnostics.push(...parsed.diagnostics);
+  return parsed.document;
+}
+
+/** Bytes → document: a pure function of the bytes, the path and the book directory (hence cacheable). */
+function parseDocument(bookDir: string, rel: string, lang: string, bytes: Uint8Array): ParsedFile {
+  const decoded = decodeManuscript(bytes, rel);
+  if ('error' in decoded) return { document: undefined, diagnostics: [decoded.error] };
   const file = new VFile({ path: rel, value: decoded.text, data: { raw: decoded.raw } });
   const tree = parseMarkdown(file, { bookDir, fileDir: path.dirname(path.join(bookDir, rel)) });
   const frontMatter = readFrontMatter(tree, file);
   const { sections, definitions } = segmentSections(tree);
-  diagnostics.push(...vfileDiagnostics(file));
-  return { lang, path: rel, file, frontMatter, sections, definitions };
+  return { document: { lang, path: rel, file, frontMatter, sections, definitions }, diagnostics: [...decoded.diagnostics, ...vfileDiagnostics(file)] };
 }
