@@ -29,4 +29,12 @@ program
   .option('--no-cache', 'parse every file again and leave BOOK_DIR/build/.cache alone')
   .action(async (bookDir: string, options: { json?: boolean; cache: boolean }) => (await import('./commands/check.js')).checkCommand(bookDir, options));
 
+program
+  .command('preview')
+  .description('serve a print edition on 127.0.0.1 and reload it whenever the book changes, with check diagnostics in the page')
+  .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')
+  .option('-e, --edition <id>', 'the print edition to show (default: the first pdf edition)')
+  .option('-p, --port <n>', 'port on 127.0.0.1; 0 picks a free one', '4700')
+  .action(async (bookDir: string, options: { edition?: string; port?: string }) => (await import('./commands/preview.js')).previewCommand(bookDir, options));
+
 await program.parseAsync(process.argv);
