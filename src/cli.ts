@@ -19,7 +19,9 @@ program
   .option('-e, --edition <id>', 'build only this edition (repeatable)', collect, [])
   .option('-o, --out <dir>', 'output directory (default BOOK_DIR/build)')
   .option('--json', 'print a machine-readable result')
-  .action(async (bookDir: string, options: { edition: string[]; out?: string; json?: boolean }) => (await import('./commands/build.js')).buildCommand(bookDir, options));
+  .option('-w, --watch', 'build, then rebuild the editions a change affects until Ctrl-C')
+  .option('--no-cache', 'parse every file again and leave BOOK_DIR/build/.cache alone')
+  .action(async (bookDir: string, options: { edition: string[]; out?: string; json?: boolean; watch?: boolean; cache: boolean }) => (await import('./commands/build.js')).buildCommand(bookDir, options));
 
 program
   .command('check')

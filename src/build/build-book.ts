@@ -27,7 +27,18 @@ export interface BuildOptions {
   /** Parsed files from earlier runs (build --watch, build/.cache): unchanged files are not parsed again. */
   cache?: DocumentCache;
   /** Reports progress between stages; stages themselves never print. */
-  onProgress?: (event: { stage: string; edition?: string }) => void;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+/** `config`, `manuscript`, then per edition its format (`pdf`, `epub`) when it starts and `done` when written. */
+export interface ProgressEvent {
+  stage: string;
+  edition?: string;
+  /** The edition's place among those being built, from 1, and how many there are. */
+  index?: number;
+  total?: number;
+  /** Pages of a printed edition, with `done`. */
+  pages?: number;
 }
 
 export interface BuildResult {
@@ -54,8 +65,9 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   let browser: PrintBrowser | undefined;
   const built: ManifestEntry[] = [];
   try {
-    for (const edition of editions) {
-      progress({ stage: edition.format, edition: edition.id });
+    for (const [position, edition] of editions.entries()) {
+      const step = { edition: edition.id, index: position + 1, total: editions.length };
+      progress({ stage: edition.format, ...step });
       const started = performance.now();
       const outPath = path.join(outDir, `${edition.id}.${edition.format}`);
       if (edition.format === 'pdf') {
@@ -66,9 +78,11 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
           book.diagnostics.push({ file: outPath, severity: 'warning', ruleId: 'request-blocked', message: `The print page asked for ${url.slice(0, 80)}, which was blocked: a book only loads its own files` });
         }
         built.push(entry(edition, outDir, outPath, printed.bytes, started, printed.pages));
+        progress({ stage: 'done', ...step, pages: printed.pages });
       } else {
         const written = await writeEpub({ metadata: epubMetadata(book, edition, context.date), chapters: epubChapters(edition, context), templatesDir: TEMPLATES_DIR, outPath });
         built.push(entry(edition, outDir, outPath, written.bytes, started));
+        progress({ stage: 'done', ...step });
       }
     }
   } finally {
