@@ -56,27 +56,29 @@ export async function watchBuild(options: WatchBuildOptions): Promise<BuildWatch
     options.cache.prune();
   };
 
-  await run(undefined);
+  // Watch first, then build: a change saved during the first build is queued, never missed.
   let building: Promise<void> | undefined;
   const queued = new Set<string>();
+  const drain = async (): Promise<void> => {
+    while (queued.size > 0) {
+      const batch = [...queued];
+      queued.clear();
+      await run(batch);
+    }
+    building = undefined;
+  };
   const watcher = watchBook({
     bookDir,
     templatesDir,
     onChange: (changed) => {
       for (const file of changed) queued.add(file);
-      if (building) return;
-      building = (async () => {
-        while (queued.size > 0) {
-          const batch = [...queued];
-          queued.clear();
-          await run(batch);
-        }
-        building = undefined;
-      })();
+      building ??= drain();
     },
     onError: options.onInternalError,
   });
   await watcher.ready;
+  building = run(undefined).then(drain);
+  await building;
   return {
     async close() {
       await watcher.close();
