@@ -148,3 +148,31 @@ describe('the synthetic book of the benchmark', () => {
     expect([...files.keys()].filter((file) => file.startsWith('translations/km/'))).toHaveLength(THOUSAND_PAGES.chapters);
   });
 });
+
+describe('parsing on several cores (compiled code: worker threads run dist/)', () => {
+  it('gives the same documents and diagnostics as parsing in one thread', async () => {
+    type Load = typeof import('../src/manuscript/load.js');
+    type Config = typeof import('../src/config/load.js');
+    const { loadBook } = (await import(path.join(ROOT, 'dist/manuscript/load.js'))) as Load;
+    const { loadConfig } = (await import(path.join(ROOT, 'dist/config/load.js'))) as Config;
+    const { poolStats } = (await import(path.join(ROOT, 'dist/manuscript/parse-pool.js'))) as typeof import('../src/manuscript/parse-pool.js');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'pp-threads-'));
+    // Big enough that each worker gets files even after its startup handicap.
+    await writeSyntheticBook(dir, { ...THOUSAND_PAGES, chapters: 12 });
+    // A broken file too: its diagnostics must come back from a worker unchanged.
+    await writeFile(path.join(dir, 'translations/vi/002-part.md'), `${await readFile(path.join(dir, 'translations/vi/002-part.md'), 'utf8')}\n<script>x</script>\n\nextra\n`);
+    const config = await loadConfig(dir);
+    const comparable = (book: Book) => ({
+      diagnostics: book.diagnostics,
+      chapters: book.chapters.map((chapter) => ({
+        ...chapter,
+        documents: Object.fromEntries(Object.entries(chapter.documents).map(([lang, doc]) => [lang, doc && { ...doc, file: { path: doc.file.path, value: doc.file.value } }])),
+      })),
+    });
+    const threaded = await loadBook(dir, config, config.languages, { threads: 2 });
+    expect(poolStats).toEqual({ workerBatches: 2, fallbacks: 0 });
+    const single = await loadBook(dir, config, config.languages, { threads: 0 });
+    expect(threaded.diagnostics.map((d) => d.ruleId)).toEqual(expect.arrayContaining(['raw-html', 'extra-block']));
+    expect(comparable(threaded)).toEqual(comparable(single));
+  });
+});

@@ -19,6 +19,8 @@ const dir = await mkdtemp(path.join(os.tmpdir(), 'pp-bench-check-'));
 try {
   const bytes = await writeSyntheticBook(dir, THOUSAND_PAGES);
   console.log(`synthetic book: ${THOUSAND_PAGES.chapters} chapters × 3 languages, ${(bytes / 1e6).toFixed(2)} MB of markdown, about 1,000 A5 pages (columns)`);
+  // Shared machines make timings noisy: say how busy this one was.
+  console.log(`machine: ${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
   report('check, whole CLI process, cold (--no-cache)', measure(() => execFileSync(process.execPath, [CLI, 'check', '--no-cache', dir], { stdio: 'ignore' })));
   execFileSync(process.execPath, [CLI, 'check', dir], { stdio: 'ignore' });

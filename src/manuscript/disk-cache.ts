@@ -3,10 +3,10 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import { VFile } from 'vfile';
 import { writeOutput } from '../output/atomic.js';
 import { PACKAGE_ROOT, TOOL_VERSION } from '../paths.js';
 import { DocumentCache, type ParsedFile } from './document-cache.js';
+import { flattenParsed, reviveParsed } from './parse-document.js';
 
 /** Under the book's output directory, which is never part of the manuscript. */
 export const CACHE_DIR = path.join('build', '.cache');
@@ -31,7 +31,7 @@ export async function openDiskCache(bookDir: string): Promise<PersistentCache> {
   const cache = new DocumentCache();
   try {
     const saved: unknown = v8.deserialize(await readFile(file));
-    if (Array.isArray(saved)) cache.seed((saved as SavedEntry[]).filter(isEntry).map(revive));
+    if (Array.isArray(saved)) cache.seed((saved as SavedEntry[]).filter(isEntry).map(([key, hash, parsed]) => [key, hash, reviveParsed(parsed)]));
   } catch {
     // No cache yet, or one this version cannot read: start empty.
   }
@@ -43,7 +43,7 @@ export async function openDiskCache(bookDir: string): Promise<PersistentCache> {
       if (parsedNow === 0) return;
       try {
         await mkdir(dir, { recursive: true });
-        await writeOutput(file, v8.serialize(cache.export().map(flatten)));
+        await writeOutput(file, v8.serialize(cache.export().map(([key, hash, parsed]) => [key, hash, flattenParsed(parsed)])));
         for (const name of await readdir(dir)) {
           if (/^parse-.*\.v8$/.test(name) && name !== path.basename(file)) await rm(path.join(dir, name), { force: true });
         }
@@ -70,19 +70,6 @@ function codeFingerprint(): Promise<string> {
     return hash.digest('hex').slice(0, 16);
   })();
   return fingerprint;
-}
-
-/** VFiles do not survive serialisation: keep their path, text and data. */
-function flatten([key, hash, parsed]: SavedEntry): SavedEntry {
-  if (!parsed.document) return [key, hash, parsed];
-  const { file } = parsed.document;
-  return [key, hash, { ...parsed, document: { ...parsed.document, file: { path: file.path, value: file.value, data: file.data } as VFile } }];
-}
-
-function revive([key, hash, parsed]: SavedEntry): SavedEntry {
-  if (!parsed.document) return [key, hash, parsed];
-  const { file } = parsed.document;
-  return [key, hash, { ...parsed, document: { ...parsed.document, file: new VFile({ path: file.path, value: file.value, data: file.data }) } }];
 }
 
 function isEntry(entry: unknown): entry is SavedEntry {

@@ -1,24 +1,16 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { VFile } from 'vfile';
 import type { BookConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { parseMarkdown } from '../markdown/processor.js';
 import { alignChapter } from './align.js';
-import { decodeManuscript } from './decode.js';
-import { DocumentCache, type ParsedFile } from './document-cache.js';
-import { readFrontMatter } from './front-matter.js';
+import type { DocumentCache } from './document-cache.js';
 import type { Book, ManuscriptDocument } from './model.js';
-import { segmentSections } from './segment.js';
-import { vfileDiagnostics } from './vfile-diagnostics.js';
+import { readDocuments, type ReadOptions } from './read-documents.js';
 
 export const MANUSCRIPT_DIR = 'manuscript';
 export const TRANSLATIONS_DIR = 'translations';
 
-export interface LoadOptions {
-  /** Parsed files from earlier runs (preview, build --watch): unchanged files are not parsed again. */
-  cache?: DocumentCache;
-}
+export type LoadOptions = ReadOptions;
 
 /**
  * Loads the source manuscript and the translations of `languages` (default: all book languages),
@@ -44,9 +36,21 @@ export async function loadBook(bookDir: string, config: BookConfig, languages: r
     }
   }
 
+  // Every file is read (and parsed, unless cached) before aligning, so that parsing can use several cores.
+  const jobs = (names ?? []).flatMap((name) => [
+    { rel: `${MANUSCRIPT_DIR}/${name}`, lang: sourceLang },
+    ...translationLangs.filter((lang) => available.get(lang)?.has(name)).map((lang) => ({ rel: `${TRANSLATIONS_DIR}/${lang}/${name}`, lang })),
+  ]);
+  const parsed = await readDocuments(dir, jobs, options);
+  const take = (rel: string): ManuscriptDocument | undefined => {
+    const file = parsed.get(rel);
+    diagnostics.push(...(file?.diagnostics ?? []));
+    return file?.document;
+  };
+
   const chapters: Book['chapters'] = [];
   for (const name of names ?? []) {
-    const source = await readDocument(dir, `${MANUSCRIPT_DIR}/${name}`, sourceLang, diagnostics, options.cache);
+    const source = take(`${MANUSCRIPT_DIR}/${name}`);
     const translations: Record<string, ManuscriptDocument | undefined> = {};
     for (const lang of translationLangs) {
       const files = available.get(lang);
@@ -56,7 +60,7 @@ export async function loadBook(bookDir: string, config: BookConfig, languages: r
         diagnostics.push({ file: rel, severity: 'error', ruleId: 'missing-file', message: `Missing translation ${rel}: expected the ${lang} translation of ${MANUSCRIPT_DIR}/${name}`, related: { file: `${MANUSCRIPT_DIR}/${name}` } });
         continue;
       }
-      translations[lang] = await readDocument(dir, rel, lang, diagnostics, options.cache);
+      translations[lang] = take(rel);
     }
     if (!source) continue;
     const aligned = alignChapter(source, translations);
@@ -82,32 +86,7 @@ async function listMarkdown(bookDir: string, rel: string, diagnostics: Diagnosti
 
 /** Reads, decodes, parses and segments one markdown file; undefined (with a diagnostic) if unreadable. */
 export async function readDocument(bookDir: string, rel: string, lang: string, diagnostics: Diagnostic[], cache?: DocumentCache): Promise<ManuscriptDocument | undefined> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path.join(bookDir, rel));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    diagnostics.push({ file: rel, severity: 'error', ruleId: 'file-unreadable', message: `Cannot read ${rel} (${code}): expected a readable UTF-8 markdown file; check its permissions` });
-    return undefined;
-  }
-  const key = `${bookDir}\0${rel}\0${lang}`;
-  const hash = cache ? DocumentCache.hash(bytes) : '';
-  let parsed = cache?.lookup(key, hash);
-  if (!parsed) {
-    parsed = parseDocument(bookDir, rel, lang, bytes);
-    cache?.store(key, hash, parsed);
-  }
-  diagnostics.push(...parsed.diagnostics);
-  return parsed.document;
-}
-
-/** Bytes → document: a pure function of the bytes, the path and the book directory (hence cacheable). */
-function parseDocument(bookDir: string, rel: string, lang: string, bytes: Uint8Array): ParsedFile {
-  const decoded = decodeManuscript(bytes, rel);
-  if ('error' in decoded) return { document: undefined, diagnostics: [decoded.error] };
-  const file = new VFile({ path: rel, value: decoded.text, data: { raw: decoded.raw } });
-  const tree = parseMarkdown(file, { bookDir, fileDir: path.dirname(path.join(bookDir, rel)) });
-  const frontMatter = readFrontMatter(tree, file);
-  const { sections, definitions } = segmentSections(tree);
-  return { document: { lang, path: rel, file, frontMatter, sections, definitions }, diagnostics: [...decoded.diagnostics, ...vfileDiagnostics(file)] };
+  const parsed = (await readDocuments(path.resolve(bookDir), [{ rel, lang }], cache ? { cache } : {})).get(rel);
+  diagnostics.push(...(parsed?.diagnostics ?? []));
+  return parsed?.document;
 }
