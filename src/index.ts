@@ -5,3 +5,7 @@ export { bookSchema, resolveEditions, type BookConfig, type Edition } from './co
 export { loadBook } from './manuscript/load.js';
 export type { Book, AlignedChapter, AlignedSection, AlignedRow, ManuscriptDocument } from './manuscript/model.js';
 export * from './diagnostics/index.js';
+export { checkBook, type CheckedBook } from './check/check-book.js';
+export { DocumentCache } from './manuscript/document-cache.js';
+export { startPreview, type PreviewOptions, type PreviewServer } from './preview/preview-server.js';
+export { watchBuild, type WatchBuildOptions } from './build/watch-build.js';
