@@ -11,14 +11,34 @@
     return head.innerHTML;
   };
 
-  /** Swaps in the new body, so the fonts stay loaded and the reader keeps their place. */
+  /**
+   * Puts the new body in place: only the chapters that changed when the page has the same parts
+   * (a long book lays out again only where the text moved), the whole body otherwise. Fonts stay
+   * loaded and the reader keeps their place.
+   */
+  function patchBody(next) {
+    const now = [...document.body.children];
+    const then = [...next.body.children];
+    const sameParts =
+      now.length === then.length &&
+      now.every((part, i) => part.tagName === then[i].tagName && part.id === then[i].id) &&
+      document.body.getAttributeNames().every((name) => document.body.getAttribute(name) === next.body.getAttribute(name));
+    if (!sameParts) {
+      document.body.replaceWith(document.adoptNode(next.body));
+      return;
+    }
+    now.forEach((part, i) => {
+      if (!part.isEqualNode(then[i])) part.replaceWith(document.adoptNode(then[i]));
+    });
+  }
+
   async function update(reload) {
     if (!reload) {
       const response = await fetch(location.pathname, { cache: 'no-store' });
       const next = new DOMParser().parseFromString(await response.text(), 'text/html');
       if (headOf(next) === headOf(document)) {
         version = next.querySelector(VERSION)?.getAttribute('content');
-        document.body.replaceWith(document.adoptNode(next.body));
+        patchBody(next);
         return;
       }
     }
