@@ -1,7 +1,5 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import type { buildCommand } from './commands/build.js';
-import type { checkCommand } from './commands/check.js';
 import type { importCommand } from './commands/import.js';
 import type { scaffoldCommand } from './commands/scaffold.js';
 import type { statusCommand } from './commands/status.js';
@@ -26,14 +24,17 @@ program
   .option('-e, --edition <id>', 'build only this edition (repeatable)', collect, [])
   .option('-o, --out <dir>', 'output directory (default BOOK_DIR/build)')
   .option('--json', 'print a machine-readable result')
-  .action(async (...args: Parameters<typeof buildCommand>) => (await import('./commands/build.js')).buildCommand(...args));
+  .option('-w, --watch', 'build, then rebuild the editions a change affects until Ctrl-C')
+  .option('--no-cache', 'parse every file again and leave BOOK_DIR/build/.cache alone')
+  .action(async (bookDir: string, options: { edition: string[]; out?: string; json?: boolean; watch?: boolean; cache: boolean }) => (await import('./commands/build.js')).buildCommand(bookDir, options));
 
 program
   .command('check')
   .description('report missing, misaligned, stale or badly encoded text with file:line:column')
   .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')
   .option('--json', 'print a machine-readable list of diagnostics')
-  .action(async (...args: Parameters<typeof checkCommand>) => (await import('./commands/check.js')).checkCommand(...args));
+  .option('--no-cache', 'parse every file again and leave BOOK_DIR/build/.cache alone')
+  .action(async (bookDir: string, options: { json?: boolean; cache: boolean }) => (await import('./commands/check.js')).checkCommand(bookDir, options));
 
 program
   .command('import')
@@ -88,5 +89,13 @@ xliff
   .argument('<FILE...>', 'XLIFF files, optionally followed by the book directory (default .)')
   .option('--json', 'print a machine-readable result')
   .action(async (args: string[], options: { json?: boolean }) => (await import('./commands/xliff.js')).xliffImportCommand(args, options));
+
+program
+  .command('preview')
+  .description('serve a print edition on 127.0.0.1 and reload it whenever the book changes, with check diagnostics in the page')
+  .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')
+  .option('-e, --edition <id>', 'the print edition to show (default: the first pdf edition)')
+  .option('-p, --port <n>', 'port on 127.0.0.1; 0 picks a free one', '4700')
+  .action(async (bookDir: string, options: { edition?: string; port?: string }) => (await import('./commands/preview.js')).previewCommand(bookDir, options));
 
 await program.parseAsync(process.argv);

@@ -8,3 +8,7 @@ export { fingerprint, fingerprintUnits } from './manuscript/fingerprint.js';
 export type { Book, AlignedChapter, AlignedSection, AlignedRow, ManuscriptDocument } from './manuscript/model.js';
 export * from './diagnostics/index.js';
 export { exportXliff, importXliff, type ExportOptions, type ExportResult, type ImportResult } from './xliff/index.js';
+export { checkBook, type CheckedBook } from './check/check-book.js';
+export { DocumentCache } from './manuscript/document-cache.js';
+export { startPreview, type PreviewOptions, type PreviewServer } from './preview/preview-server.js';
+export { watchBuild, type WatchBuildOptions } from './build/watch-build.js';

@@ -10,6 +10,7 @@ import { printDocument } from '../layout/document.js';
 import { epubChapters } from '../layout/epub-chapters.js';
 import type { RenderContext } from '../layout/blocks.js';
 import { lintBook } from '../lint/index.js';
+import type { DocumentCache } from '../manuscript/document-cache.js';
 import { loadBook } from '../manuscript/load.js';
 import { launchBrowser, type PrintBrowser } from '../output/browser.js';
 import { writeEpub } from '../output/epub.js';
@@ -24,8 +25,21 @@ export interface BuildOptions {
   editions?: readonly string[];
   /** Output directory; default BOOK_DIR/build. */
   outDir?: string;
+  /** Parsed files from earlier runs (build --watch, build/.cache): unchanged files are not parsed again. */
+  cache?: DocumentCache;
   /** Reports progress between stages; stages themselves never print. */
-  onProgress?: (event: { stage: string; edition?: string }) => void;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+/** `config`, `manuscript`, then per edition its format (`pdf`, `epub`) when it starts and `done` when written. */
+export interface ProgressEvent {
+  stage: string;
+  edition?: string;
+  /** The edition's place among those being built, from 1, and how many there are. */
+  index?: number;
+  total?: number;
+  /** Pages of a printed edition, with `done`. */
+  pages?: number;
 }
 
 export interface BuildResult {
@@ -42,7 +56,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   const config = await loadConfig(bookDir);
   const editions = selectEditions(config, options.editions ?? []);
   progress({ stage: 'manuscript' });
-  const book = await loadBook(bookDir, config, [...new Set(editions.flatMap((e) => e.languages))]);
+  const book = await loadBook(bookDir, config, [...new Set(editions.flatMap((e) => e.languages))], options.cache ? { cache: options.cache } : {});
   // The same rules as `check`; only errors stop a build, and infos are for `check` to show.
   book.diagnostics.push(...lintBook(book).filter((d) => d.severity !== 'info'));
   if (hasErrors(book.diagnostics)) throw new UserError(book.diagnostics);
@@ -54,8 +68,9 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   let browser: PrintBrowser | undefined;
   const built: ManifestEntry[] = [];
   try {
-    for (const edition of editions) {
-      progress({ stage: edition.format, edition: edition.id });
+    for (const [position, edition] of editions.entries()) {
+      const step = { edition: edition.id, index: position + 1, total: editions.length };
+      progress({ stage: edition.format, ...step });
       const started = performance.now();
       const outPath = path.join(outDir, `${edition.id}.${edition.format}`);
       if (edition.format === 'pdf') {
@@ -66,9 +81,11 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
           book.diagnostics.push({ file: outPath, severity: 'warning', ruleId: 'request-blocked', message: `The print page asked for ${url.slice(0, 80)}, which was blocked: a book only loads its own files` });
         }
         built.push(entry(edition, outDir, outPath, printed.bytes, started, printed.pages));
+        progress({ stage: 'done', ...step, pages: printed.pages });
       } else {
         const written = await writeEpub({ metadata: epubMetadata(book, edition, context.date), chapters: epubChapters(edition, context), templatesDir: TEMPLATES_DIR, outPath });
         built.push(entry(edition, outDir, outPath, written.bytes, started));
+        progress({ stage: 'done', ...step });
       }
     }
   } finally {

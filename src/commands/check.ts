@@ -1,17 +1,20 @@
-import path from 'node:path';
-import { loadConfig } from '../config/load.js';
+import { checkBook } from '../check/check-book.js';
+import { openDiskCache } from '../manuscript/disk-cache.js';
 import { diagnosticsToJson, formatDiagnostics, hasErrors, summarise } from '../diagnostics/index.js';
-import { lintBook } from '../lint/index.js';
-import { loadBook } from '../manuscript/load.js';
 import { EXIT_OK, EXIT_USER_ERROR, runCommand } from './run-command.js';
 
-/** Loads the book and runs every lint rule: exit 1 when any finding is an error. */
-export async function checkCommand(bookDir: string, options: { json?: boolean }): Promise<void> {
+export interface CheckCommandOptions {
+  json?: boolean;
+  /** false with --no-cache: parse every file and leave build/.cache alone. */
+  cache?: boolean;
+}
+
+export async function checkCommand(bookDir: string, options: CheckCommandOptions): Promise<void> {
   const json = options.json ?? false;
   await runCommand(json, async () => {
-    const config = await loadConfig(path.resolve(bookDir));
-    const book = await loadBook(bookDir, config);
-    const diagnostics = [...book.diagnostics, ...lintBook(book)];
+    const persistent = options.cache === false ? undefined : await openDiskCache(bookDir);
+    const { diagnostics } = await checkBook(bookDir, persistent ? { cache: persistent.cache } : {});
+    await persistent?.save();
     const failed = hasErrors(diagnostics);
     if (json) {
       process.stdout.write(`${JSON.stringify({ ok: !failed, diagnostics: diagnosticsToJson(diagnostics) }, null, 2)}\n`);

@@ -1,50 +1,75 @@
 import { z } from 'zod';
 
 /**
- * The single source of truth for book.yaml: types, validation and (later) the config reference
- * are all derived from this schema.
+ * The single source of truth for book.yaml: types, validation and the README's config reference
+ * (`npm run docs:config`, src/docs/) are all derived from this schema. Every field has a
+ * `.describe()`: it is the reference text. A `title` in `.meta()` names a reused type in the reference.
  */
 export const languageCode = z
   .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language code such as en, vi or km');
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language code such as en, vi or km')
+  .meta({ title: 'language code' });
 
-const text = z.string().trim().min(1, 'a non-empty text');
-const perLanguage = z.record(languageCode, text);
+const text = z.string().trim().min(1, 'a non-empty text').meta({ title: 'text' });
+const perLanguage = z.record(languageCode, text).meta({ title: '{ language code: text }' });
 
-export const trimSize = z.union([
-  z.enum(['A4', 'A5', 'B5', 'US-Letter']),
-  z.string().regex(/^\d+(\.\d+)?x\d+(\.\d+)?$/, 'a named trim (A4, A5, B5, US-Letter) or WxH in mm, e.g. 170x240'),
-]);
+export const trimSize = z
+  .union([
+    z.enum(['A4', 'A5', 'B5', 'US-Letter']),
+    z.string().regex(/^\d+(\.\d+)?x\d+(\.\d+)?$/, 'a named trim (A4, A5, B5, US-Letter) or WxH in mm, e.g. 170x240'),
+  ])
+  .meta({ title: '`A4` \\| `A5` \\| `B5` \\| `US-Letter` \\| `WxH` (mm)' });
 
 export const editionSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lowercase letters, digits and hyphens'),
-    format: z.enum(['pdf', 'epub']),
-    layout: z.enum(['columns', 'interleaved', 'facing']).default('columns'),
-    /** Languages of this edition, in column / reading order; defaults to the book's languages. */
-    languages: z.array(languageCode).min(1).optional(),
-    trim: trimSize.default('A5'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lowercase letters, digits and hyphens')
+      .describe('Names the edition and its output file: `build/ID.pdf` or `build/ID.epub`; `--edition ID` builds only it. Lowercase letters, digits and hyphens.'),
+    format: z.enum(['pdf', 'epub']).describe('`pdf`: printed by Chromium, for the press; `epub`: an EPUB 3 for e-readers.'),
+    layout: z
+      .enum(['columns', 'interleaved', 'facing'])
+      .default('columns')
+      .describe('How the languages share the page: `columns` side by side, `interleaved` each block followed by its translations, `facing` one language per page of a spread.'),
+    languages: z
+      .array(languageCode)
+      .min(1)
+      .optional()
+      .describe("The edition's languages in column / reading order; each must be a book language. Default: the book's `languages`."),
+    trim: trimSize.default('A5').describe('Page size of a PDF edition: a named size or width x height in millimetres, e.g. `170x240`.'),
+  })
+  .strict()
+  .describe('One output of the book.');
+
+const person = z
+  .object({
+    name: text.describe('The name as it should be printed.'),
+    role: z.enum(['author', 'editor', 'translator']).default('author').describe('What they did; becomes the EPUB `role` (aut, edt, trl).'),
+  })
+  .strict();
+const translator = z
+  .object({
+    name: text.describe('The name as it should be printed (or who made a draft, while it is one).'),
+    language: languageCode.describe('The language they translated into.'),
   })
   .strict();
 
-const person = z.object({ name: text, role: z.enum(['author', 'editor', 'translator']).default('author') }).strict();
-const translator = z.object({ name: text, language: languageCode }).strict();
-
 export const bookSchema = z
   .object({
-    title: perLanguage,
-    subtitle: perLanguage.optional(),
-    /** Stable identifier (urn:uuid:…, urn:isbn:…): the EPUB dc:identifier. */
-    identifier: text,
-    authors: z.array(person).default([]),
-    translators: z.array(translator).default([]),
-    publisher: text.optional(),
-    description: text,
-    subjects: z.array(text).default([]),
-    rights: text.optional(),
-    /** Book languages; the first is the source language of manuscript/. */
-    languages: z.array(languageCode).min(1),
-    editions: z.array(editionSchema).min(1),
+    title: perLanguage.describe("The title in every book language, e.g. `{ en: …, vi: …, km: … }`. An edition's main title is the one in its first language."),
+    subtitle: perLanguage.optional().describe('A subtitle per language, shown under the title.'),
+    identifier: text.describe('A stable identifier that never changes between builds: `urn:uuid:…` or `urn:isbn:…`. The EPUB `dc:identifier`.'),
+    authors: z.array(person).default([]).describe('Who wrote or edited the book.'),
+    translators: z.array(translator).default([]).describe("Who translated the book's translations; an edition credits those of its languages."),
+    publisher: text.optional().describe('The publisher: EPUB `dc:publisher`.'),
+    description: text.describe('One paragraph about the book: the EPUB `dc:description`.'),
+    subjects: z.array(text).default([]).describe('Subject keywords: one EPUB `dc:subject` each.'),
+    rights: text.optional().describe('The rights statement (copyright, licence): EPUB `dc:rights`.'),
+    languages: z
+      .array(languageCode)
+      .min(1)
+      .describe('The book languages. The first is the language of `manuscript/`; each other one has its translations in `translations/LANG/`.'),
+    editions: z.array(editionSchema).min(1).describe('What `build` makes: one file per edition.'),
   })
   .strict()
   .superRefine((book, ctx) => {

@@ -1,18 +1,16 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { VFile } from 'vfile';
 import type { BookConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { parseMarkdown } from '../markdown/processor.js';
 import { alignChapter } from './align.js';
-import { decodeManuscript } from './decode.js';
-import { readFrontMatter } from './front-matter.js';
+import type { DocumentCache } from './document-cache.js';
 import type { Book, ManuscriptDocument } from './model.js';
-import { segmentSections } from './segment.js';
-import { vfileDiagnostics } from './vfile-diagnostics.js';
+import { readDocuments, type ReadOptions } from './read-documents.js';
 
 export const MANUSCRIPT_DIR = 'manuscript';
 export const TRANSLATIONS_DIR = 'translations';
+
+export type LoadOptions = ReadOptions;
 
 /**
  * Loads the source manuscript and the translations of `languages` (default: all book languages),
@@ -20,7 +18,7 @@ export const TRANSLATIONS_DIR = 'translations';
  * The loader reports what only it can see (files, directories, encodings, markdown); the rules of
  * src/lint/ report on the loaded documents (alignment, ids, staleness, scripts…).
  */
-export async function loadBook(bookDir: string, config: BookConfig, languages: readonly string[] = config.languages): Promise<Book> {
+export async function loadBook(bookDir: string, config: BookConfig, languages: readonly string[] = config.languages, options: LoadOptions = {}): Promise<Book> {
   const dir = path.resolve(bookDir);
   const sourceLang = config.languages[0] ?? 'en';
   const diagnostics: Diagnostic[] = [];
@@ -40,9 +38,21 @@ export async function loadBook(bookDir: string, config: BookConfig, languages: r
     }
   }
 
+  // Every file is read (and parsed, unless cached) before aligning, so that parsing can use several cores.
+  const jobs = (names ?? []).flatMap((name) => [
+    { rel: `${MANUSCRIPT_DIR}/${name}`, lang: sourceLang },
+    ...translationLangs.filter((lang) => available.get(lang)?.has(name)).map((lang) => ({ rel: `${TRANSLATIONS_DIR}/${lang}/${name}`, lang })),
+  ]);
+  const parsed = await readDocuments(dir, jobs, options);
+  const take = (rel: string): ManuscriptDocument | undefined => {
+    const file = parsed.get(rel);
+    diagnostics.push(...(file?.diagnostics ?? []));
+    return file?.document;
+  };
+
   const chapters: Book['chapters'] = [];
   for (const name of names ?? []) {
-    const source = await readDocument(dir, `${MANUSCRIPT_DIR}/${name}`, sourceLang, diagnostics);
+    const source = take(`${MANUSCRIPT_DIR}/${name}`);
     const translations: Record<string, ManuscriptDocument | undefined> = {};
     for (const lang of translationLangs) {
       const files = available.get(lang);
@@ -52,7 +62,7 @@ export async function loadBook(bookDir: string, config: BookConfig, languages: r
         diagnostics.push({ file: rel, severity: 'error', ruleId: 'file-missing', message: `Missing translation ${rel}: expected the ${lang} translation of ${MANUSCRIPT_DIR}/${name}; \`parallel-press scaffold ${lang}\` creates it with every block marked untranslated`, related: { file: `${MANUSCRIPT_DIR}/${name}` } });
         continue;
       }
-      translations[lang] = await readDocument(dir, rel, lang, diagnostics);
+      translations[lang] = take(rel);
     }
     if (!source) continue;
     chapters.push(alignChapter(source, translations));
@@ -75,25 +85,8 @@ async function listMarkdown(bookDir: string, rel: string, diagnostics: Diagnosti
 }
 
 /** Reads, decodes, parses and segments one markdown file; undefined (with a diagnostic) if unreadable. */
-export async function readDocument(bookDir: string, rel: string, lang: string, diagnostics: Diagnostic[]): Promise<ManuscriptDocument | undefined> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path.join(bookDir, rel));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    diagnostics.push({ file: rel, severity: 'error', ruleId: 'file-unreadable', message: `Cannot read ${rel} (${code}): expected a readable UTF-8 markdown file; check its permissions` });
-    return undefined;
-  }
-  const decoded = decodeManuscript(bytes, rel);
-  if ('error' in decoded) {
-    diagnostics.push(decoded.error);
-    return undefined;
-  }
-  diagnostics.push(...decoded.diagnostics);
-  const file = new VFile({ path: rel, value: decoded.text, data: { raw: decoded.raw } });
-  const tree = parseMarkdown(file, { bookDir, fileDir: path.dirname(path.join(bookDir, rel)) });
-  const frontMatter = readFrontMatter(tree, file);
-  const { sections, definitions } = segmentSections(tree);
-  diagnostics.push(...vfileDiagnostics(file));
-  return { lang, path: rel, file, frontMatter, sections, definitions };
+export async function readDocument(bookDir: string, rel: string, lang: string, diagnostics: Diagnostic[], cache?: DocumentCache): Promise<ManuscriptDocument | undefined> {
+  const parsed = (await readDocuments(path.resolve(bookDir), [{ rel, lang }], cache ? { cache } : {})).get(rel);
+  diagnostics.push(...(parsed?.diagnostics ?? []));
+  return parsed?.document;
 }

@@ -36,10 +36,23 @@ const sanitizeSchema = {
 const toHast = unified().use(remarkRehype).use(rehypeSanitize, sanitizeSchema);
 
 /**
+ * Rendered blocks, per mdast node: a parsed document is cached across rebuilds (preview,
+ * build --watch) and keeps its node objects, so an unchanged block is not rendered again. A new
+ * parse makes new nodes, and the old entries go with the old tree.
+ */
+const rendered = new WeakMap<RootContent, { definitions: RootContent[]; root: HastRoot }>();
+
+/**
  * mdast blocks → sanitised hast. `definitions` travel along so that reference links and
  * footnotes inside a block still resolve when the block is rendered on its own.
+ * Callers get their own copy, which they may change.
  */
 export function blocksToHast(nodes: RootContent[], definitions: RootContent[], file: VFile): HastRoot {
+  const only = nodes.length === 1 ? nodes[0] : undefined;
+  const hit = only && rendered.get(only);
+  if (hit && hit.definitions === definitions) return structuredClone(hit.root);
   const root: MdastRoot = { type: 'root', children: [...structuredClone(nodes), ...definitions] };
-  return toHast.runSync(root, file) as HastRoot;
+  const hast = toHast.runSync(root, file) as HastRoot;
+  if (only) rendered.set(only, { definitions, root: structuredClone(hast) });
+  return hast;
 }
