@@ -64,7 +64,7 @@ describe('build --watch', () => {
       await writeFile(km, `${source}\nថែមមួយទៀត\n`);
       await done;
       const failed = outcomes.at(-1);
-      expect(failed && 'error' in failed && failed.error.diagnostics.map((d) => d.ruleId)).toContain('extra-block');
+      expect(failed && 'error' in failed && failed.error.diagnostics.map((d) => d.ruleId)).toContain('block-extra');
       expect(await epubText(path.join(dir, 'build/mini-epub.epub'))).toContain('(edit 1)');
 
       done = built();

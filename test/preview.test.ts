@@ -43,7 +43,10 @@ describe('parallel-press preview, in Chromium, on a copy of the mini book', () =
     // An illustrated row in every language, an image the page must load through the server.
     await mkdir(path.join(bookDir, 'images'));
     await copyFile(path.join(FIXTURES, 'preview/dot.png'), path.join(bookDir, 'images/dot.png'));
-    for (const dir of Object.values(LANGS)) await appendFile(path.join(bookDir, dir, '01-river.md'), `\n![A dot](${path.relative(dir, 'images/dot.png')})\n`);
+    const alt = { en: 'A dot', vi: 'Một dấu chấm', km: 'ចំណុចមួយ' } as const;
+    for (const [lang, dir] of Object.entries(LANGS) as [keyof typeof LANGS, string][]) {
+      await appendFile(path.join(bookDir, dir, '01-river.md'), `\n![${alt[lang]}](${path.relative(dir, 'images/dot.png')})\n`);
+    }
     // A file outside the book, and a link to it from inside: the server must not follow it.
     await copyFile(path.join(FIXTURES, 'preview/dot.png'), path.join(path.dirname(bookDir), `${path.basename(bookDir)}-outside.png`));
     await symlink(path.join(path.dirname(bookDir), `${path.basename(bookDir)}-outside.png`), path.join(bookDir, 'images/escape.png'));
@@ -121,7 +124,7 @@ describe('parallel-press preview, in Chromium, on a copy of the mini book', () =
     await page.waitForSelector(OVERLAY_WITH_ERRORS, { timeout: 10_000 });
     const overlay = await page.$eval(OVERLAY_WITH_ERRORS, (element) => (element as HTMLElement).innerText);
     expect(overlay).toContain('translations/vi/01-river.md');
-    expect(overlay).toContain('extra-block');
+    expect(overlay).toContain('block-extra');
     expect(overlay).toMatch(/see manuscript\/01-river\.md:\d+/);
     await writeFile(file, aligned);
     await page.waitForSelector(OVERLAY_WITH_ERRORS, { hidden: true, timeout: 10_000 });
