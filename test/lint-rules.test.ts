@@ -87,6 +87,15 @@ const RULES: Record<string, { ids: string[]; fail: string[] }> = {
       'khmer-order warning translations/km/01-river.md:12:26',
     ],
   },
+  'zero-width': {
+    ids: ['zero-width-stray'],
+    fail: [
+      'zero-width-stray warning translations/km/01-river.md:6:30',
+      'zero-width-stray warning translations/km/01-river.md:12:4',
+      'zero-width-stray warning translations/vi/01-river.md:10:35',
+      'zero-width-stray warning translations/vi/01-river.md:12:22',
+    ],
+  },
 };
 
 const summary = (d: Diagnostic) => `${d.ruleId} ${d.severity} ${formatPlace(d)}`;

@@ -11,6 +11,7 @@ export const RULE_CATALOGUE: Readonly<Record<string, { severity: Severity; summa
   'file-missing': { severity: 'error', summary: 'a chapter has no translation file in a book language' },
   'file-extra': { severity: 'warning', summary: 'a translation file has no source chapter' },
   'file-unreadable': { severity: 'error', summary: 'a file cannot be read' },
+  'file-too-large': { severity: 'error', summary: 'a markdown file over 8 MB (split the chapter)' },
   'encoding-utf8': { severity: 'error', summary: 'a file is not valid UTF-8 (legacy byte encodings are named when recognised)' },
   'encoding-utf16': { severity: 'warning', summary: 'a file is UTF-16; decoded, but save it as UTF-8' },
   'encoding-binary': { severity: 'error', summary: 'a file holds NUL bytes' },
@@ -44,4 +45,5 @@ export const RULE_CATALOGUE: Readonly<Record<string, { severity: Severity; summa
   'script-vietnamese-in-km': { severity: 'warning', summary: 'Vietnamese letters in the Khmer translation' },
   'script-latin-in-km': { severity: 'warning', summary: 'a Khmer block with only Latin prose' },
   'khmer-order': { severity: 'warning', summary: 'Khmer marks out of canonical order' },
+  'zero-width-stray': { severity: 'warning', summary: 'a zero-width character where none belongs (inside a Khmer word, in Latin text, next to a space)' },
 };

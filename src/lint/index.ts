@@ -14,6 +14,7 @@ import { sectionAlignment } from './sections.js';
 import { staleSections } from './stale.js';
 import { untranslatedBlocks } from './untranslated.js';
 import { wrongScript } from './wrong-script.js';
+import { zeroWidth } from './zero-width.js';
 
 export { RULE_CATALOGUE } from './catalogue.js';
 export type { LintRule } from './rule.js';
@@ -32,6 +33,7 @@ export const LINT_RULES: readonly LintRule[] = [
   wrongScript,
   latinInKhmer,
   khmerOrder,
+  zeroWidth,
 ];
 
 /** Runs every rule over a loaded book; the loader's own diagnostics stay in `book.diagnostics`. */
