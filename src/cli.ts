@@ -26,7 +26,8 @@ program
   .option('--json', 'print a machine-readable result')
   .option('-w, --watch', 'build, then rebuild the editions a change affects until Ctrl-C')
   .option('--no-cache', 'parse every file again and leave BOOK_DIR/build/.cache alone')
-  .action(async (bookDir: string, options: { edition: string[]; out?: string; json?: boolean; watch?: boolean; cache: boolean }) => (await import('./commands/build.js')).buildCommand(bookDir, options));
+  .option('--timeout <ms>', 'give up when Chromium takes longer than this to start, load or print one edition (default PARALLEL_PRESS_TIMEOUT_MS or 120000)')
+  .action(async (bookDir: string, options: { edition: string[]; out?: string; json?: boolean; watch?: boolean; cache: boolean; timeout?: string }) => (await import('./commands/build.js')).buildCommand(bookDir, options));
 
 program
   .command('check')

@@ -15,9 +15,11 @@ import { loadBook } from '../manuscript/load.js';
 import { launchBrowser, type PrintBrowser } from '../output/browser.js';
 import { writeEpub } from '../output/epub.js';
 import { printPdf } from '../output/pdf.js';
+import { printWithin } from '../output/print-deadline.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { epubMetadata } from './epub-metadata.js';
 import { writeManifest, type ManifestEntry } from './manifest.js';
+import { stageTimeoutMs } from './stage-timeout.js';
 
 export interface BuildOptions {
   bookDir: string;
@@ -29,6 +31,8 @@ export interface BuildOptions {
   cache?: DocumentCache;
   /** Reports progress between stages; stages themselves never print. */
   onProgress?: (event: ProgressEvent) => void;
+  /** Per-stage limit for Chromium (start, load, print); default PARALLEL_PRESS_TIMEOUT_MS or two minutes. */
+  timeoutMs?: number;
 }
 
 /** `config`, `manuscript`, then per edition its format (`pdf`, `epub`) when it starts and `done` when written. */
@@ -55,6 +59,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   progress({ stage: 'config' });
   const config = await loadConfig(bookDir);
   const editions = selectEditions(config, options.editions ?? []);
+  const timeoutMs = stageTimeoutMs(options.timeoutMs);
   progress({ stage: 'manuscript' });
   const book = await loadBook(bookDir, config, [...new Set(editions.flatMap((e) => e.languages))], options.cache ? { cache: options.cache } : {});
   // The same rules as `check`; only errors stop a build, and infos are for `check` to show.
@@ -74,9 +79,9 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
       const started = performance.now();
       const outPath = path.join(outDir, `${edition.id}.${edition.format}`);
       if (edition.format === 'pdf') {
-        browser ??= await launchBrowser();
+        const printer = (browser ??= await launchBrowser({ timeoutMs }));
         const html = toHtml(printDocument({ edition, context, templatesDir: TEMPLATES_DIR }));
-        const printed = await printPdf({ browser, html, workDir, outPath, editionId: edition.id, allowedRoots: [bookDir, TEMPLATES_DIR, workDir] });
+        const printed = await printWithin(timeoutMs, edition.id, outPath, () => printPdf({ browser: printer, html, workDir, outPath, editionId: edition.id, allowedRoots: [bookDir, TEMPLATES_DIR, workDir], timeoutMs }));
         for (const url of printed.blocked) {
           book.diagnostics.push({ file: outPath, severity: 'warning', ruleId: 'request-blocked', message: `The print page asked for ${url.slice(0, 80)}, which was blocked: a book only loads its own files` });
         }
