@@ -14,6 +14,7 @@ import type { DocumentCache } from '../manuscript/document-cache.js';
 import { loadBook } from '../manuscript/load.js';
 import { launchBrowser, type PrintBrowser } from '../output/browser.js';
 import { writeEpub } from '../output/epub.js';
+import { fontProblems } from '../output/font-check.js';
 import { printPdf } from '../output/pdf.js';
 import { printWithin } from '../output/print-deadline.js';
 import { TEMPLATES_DIR } from '../paths.js';
@@ -64,6 +65,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   const book = await loadBook(bookDir, config, [...new Set(editions.flatMap((e) => e.languages))], options.cache ? { cache: options.cache } : {});
   // The same rules as `check`; only errors stop a build, and infos are for `check` to show.
   book.diagnostics.push(...lintBook(book).filter((d) => d.severity !== 'info'));
+  book.diagnostics.push(...(await fontProblems(book, editions, TEMPLATES_DIR)));
   if (hasErrors(book.diagnostics)) throw new UserError(book.diagnostics);
 
   const outDir = path.resolve(options.outDir ?? path.join(bookDir, 'build'));
