@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
@@ -12,6 +12,7 @@ import type { RenderContext } from '../layout/blocks.js';
 import { lintBook } from '../lint/index.js';
 import type { DocumentCache } from '../manuscript/document-cache.js';
 import { loadBook } from '../manuscript/load.js';
+import { ensureOutputDir } from '../output/atomic.js';
 import { launchBrowser, type PrintBrowser } from '../output/browser.js';
 import { writeEpub } from '../output/epub.js';
 import { fontProblems } from '../output/font-check.js';
@@ -69,7 +70,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   if (hasErrors(book.diagnostics)) throw new UserError(book.diagnostics);
 
   const outDir = path.resolve(options.outDir ?? path.join(bookDir, 'build'));
-  await mkdir(outDir, { recursive: true });
+  await ensureOutputDir(outDir);
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'parallel-press-work-'));
   const context: RenderContext = { book, date: buildDate() };
   let browser: PrintBrowser | undefined;
