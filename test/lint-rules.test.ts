@@ -87,6 +87,15 @@ const RULES: Record<string, { ids: string[]; fail: string[] }> = {
       'khmer-order warning translations/km/01-river.md:12:26',
     ],
   },
+  images: {
+    ids: ['image-missing', 'image-outside-book', 'image-too-large', 'image-unsafe-svg'],
+    fail: [
+      'image-missing error manuscript/01-river.md:13:26',
+      'image-too-large error manuscript/01-river.md:15:1',
+      'image-unsafe-svg error manuscript/01-river.md:15:27',
+      'image-outside-book error manuscript/01-river.md:17:1',
+    ],
+  },
   'zero-width': {
     ids: ['zero-width-stray'],
     fail: [

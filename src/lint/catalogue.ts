@@ -45,5 +45,8 @@ export const RULE_CATALOGUE: Readonly<Record<string, { severity: Severity; summa
   'script-vietnamese-in-km': { severity: 'warning', summary: 'Vietnamese letters in the Khmer translation' },
   'script-latin-in-km': { severity: 'warning', summary: 'a Khmer block with only Latin prose' },
   'khmer-order': { severity: 'warning', summary: 'Khmer marks out of canonical order' },
+  'image-missing': { severity: 'error', summary: 'an image file that does not exist (or a path that is not one)' },
+  'image-too-large': { severity: 'error', summary: 'an image over 32 MB or 50 megapixels' },
+  'image-unsafe-svg': { severity: 'error', summary: 'an SVG image with a script, event handler or external reference' },
   'zero-width-stray': { severity: 'warning', summary: 'a zero-width character where none belongs (inside a Khmer word, in Latin text, next to a space)' },
 };

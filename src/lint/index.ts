@@ -4,6 +4,7 @@ import { blockAlignment } from './blocks.js';
 import { emptyBlocks } from './empty-blocks.js';
 import { headingIds } from './heading-ids.js';
 import { identicalToSource } from './identical.js';
+import { imageFiles } from './images.js';
 import { khmerOrder } from './khmer-order.js';
 import { latinInKhmer } from './latin-in-khmer.js';
 import { legacyEncodings } from './legacy-encoding.js';
@@ -34,6 +35,7 @@ export const LINT_RULES: readonly LintRule[] = [
   latinInKhmer,
   khmerOrder,
   zeroWidth,
+  imageFiles,
 ];
 
 /** Runs every rule over a loaded book; the loader's own diagnostics stay in `book.diagnostics`. */

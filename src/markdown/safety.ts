@@ -21,6 +21,11 @@ const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  */
 export function remarkSafety(options: SafetyOptions) {
   return (tree: Root, file: VFile) => {
+    // `![alt][ref]` takes its URL from a definition that may be anywhere in the file.
+    const definitions = new Map<string, string>();
+    visit(tree, 'definition', (node) => {
+      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+    });
     visit(tree, (node, index, parent) => {
       if (node.type === 'html') {
         const snippet = node.value.trim().replace(/\s+/g, ' ').slice(0, 60);
@@ -34,10 +39,14 @@ export function remarkSafety(options: SafetyOptions) {
         if (!SAFE_LINK.test(node.url) && HAS_SCHEME.test(node.url)) {
           warn(file, node, 'unsafe-link', `Link target \`${node.url.slice(0, 60)}\` was removed: expected an http(s), mailto or relative link`);
           node.url = '';
+        } else if (!SAFE_LINK.test(node.url) && node.url !== '' && leavesBook(node.url, options)) {
+          warn(file, node, 'unsafe-link', `Link target \`${node.url.slice(0, 60)}\` was removed: it leads outside the book directory; expected a link to a file of the book or a web address`);
+          node.url = '';
         }
       }
-      if (node.type === 'image') {
-        const problem = imageProblem(node.url, options);
+      if (node.type === 'image' || node.type === 'imageReference') {
+        const url = node.type === 'image' ? node.url : definitions.get(node.identifier);
+        const problem = url === undefined ? undefined : imageProblem(url, options);
         if (problem) {
           if (problem.fatal) {
             const message = file.message(problem.reason, { place: node.position, ruleId: 'image-outside-book', source: 'parallel-press' });
@@ -69,6 +78,17 @@ function inlineElementExtent(siblings: readonly { type: string; value?: string }
     if (sibling?.type === 'html' && close.test(sibling.value?.trim() ?? '')) return end - index + 1;
   }
   return 1;
+}
+
+function leavesBook(url: string, { bookDir, fileDir }: SafetyOptions): boolean {
+  let target: string;
+  try {
+    target = decodeURI(url.split(/[?#]/)[0] ?? '');
+  } catch {
+    return false;
+  }
+  const relative = path.relative(bookDir, path.resolve(fileDir, target));
+  return relative.startsWith('..') || path.isAbsolute(relative);
 }
 
 function imageProblem(url: string, { bookDir, fileDir }: SafetyOptions): { reason: string; fatal: boolean } | undefined {
