@@ -15,6 +15,7 @@ export const RULE_CATALOGUE: Readonly<Record<string, { severity: Severity; summa
   'encoding-utf8': { severity: 'error', summary: 'a file is not valid UTF-8 (legacy byte encodings are named when recognised)' },
   'encoding-utf16': { severity: 'warning', summary: 'a file is UTF-16; decoded, but save it as UTF-8' },
   'encoding-binary': { severity: 'error', summary: 'a file holds NUL bytes' },
+  'markdown-too-deep': { severity: 'error', summary: 'nesting or delimiter runs the markdown parser cannot take (over 50 levels, 100 `*`)' },
   'front-matter-yaml': { severity: 'error', summary: 'front matter is not a YAML mapping' },
   'front-matter-kind': { severity: 'error', summary: 'unknown `kind`' },
   'heading-id-format': { severity: 'error', summary: 'a heading id is not lowercase letters, digits and hyphens' },

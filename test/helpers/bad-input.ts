@@ -31,4 +31,11 @@ export const GENERATORS = {
       await writeFile(file, text);
     }
   },
+
+  /** A list nested 2,000 levels deep in the Vietnamese translation (4 MB of indentation). */
+  async 'deep-lists'(book: string): Promise<void> {
+    const file = path.join(book, 'translations/vi/01-river.md');
+    const list = Array.from({ length: 2_000 }, (_, level) => `${'  '.repeat(level)}- mục ${level + 1}`).join('\n');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Ngư dân làm việc trên sông mỗi buổi sáng.', list));
+  },
 } satisfies Record<string, (book: string) => Promise<void>>;
