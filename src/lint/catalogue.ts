@@ -17,6 +17,7 @@ export const RULE_CATALOGUE: Readonly<Record<string, { severity: Severity; summa
   'encoding-binary': { severity: 'error', summary: 'a file holds NUL bytes' },
   'markdown-too-deep': { severity: 'error', summary: 'nesting or delimiter runs the markdown parser cannot take (over 50 levels, 100 `*`)' },
   'front-matter-yaml': { severity: 'error', summary: 'front matter is not a YAML mapping' },
+  'front-matter-type': { severity: 'error', summary: 'a front matter value of the wrong shape (a list as `title`, an unknown `status`)' },
   'front-matter-kind': { severity: 'error', summary: 'unknown `kind`' },
   'heading-id-format': { severity: 'error', summary: 'a heading id is not lowercase letters, digits and hyphens' },
   'raw-html': { severity: 'warning', summary: 'raw HTML removed' },

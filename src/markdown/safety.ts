@@ -49,7 +49,7 @@ export function remarkSafety(options: SafetyOptions) {
         const problem = url === undefined ? undefined : imageProblem(url, options);
         if (problem) {
           if (problem.fatal) {
-            const message = file.message(problem.reason, { place: node.position, ruleId: 'image-outside-book', source: 'parallel-press' });
+            const message = file.message(problem.reason, { place: node.position, ruleId: problem.ruleId ?? 'image-outside-book', source: 'parallel-press' });
             message.fatal = true;
           } else {
             warn(file, node, 'remote-image', problem.reason);
@@ -91,11 +91,16 @@ function leavesBook(url: string, { bookDir, fileDir }: SafetyOptions): boolean {
   return relative.startsWith('..') || path.isAbsolute(relative);
 }
 
-function imageProblem(url: string, { bookDir, fileDir }: SafetyOptions): { reason: string; fatal: boolean } | undefined {
+function imageProblem(url: string, { bookDir, fileDir }: SafetyOptions): { reason: string; fatal: boolean; ruleId?: string } | undefined {
   if (HAS_SCHEME.test(url) && !/^file:/i.test(url)) {
     return { reason: `Image \`${url.slice(0, 60)}\` was removed: a book never loads remote resources; copy the image into the book directory`, fatal: false };
   }
-  const local = /^file:/i.test(url) ? new URL(url).pathname : decodeURI(url);
+  let local: string;
+  try {
+    local = /^file:/i.test(url) ? new URL(url).pathname : decodeURI(url);
+  } catch {
+    return { reason: `Image \`${url.slice(0, 60)}\` is not a valid path (a stray \`%\`?): expected a path such as \`images/river.jpg\`, with \`%\` written as \`%25\``, fatal: true, ruleId: 'image-missing' };
+  }
   const resolved = path.resolve(fileDir, local);
   const relative = path.relative(bookDir, resolved);
   if (relative.startsWith('..') || path.isAbsolute(relative)) {
