@@ -16,6 +16,7 @@ import { ensureOutputDir } from '../output/atomic.js';
 import { launchBrowser, type PrintBrowser } from '../output/browser.js';
 import { writeEpub } from '../output/epub.js';
 import { fontProblems } from '../output/font-check.js';
+import { removeOnInterrupt } from '../output/interrupt-cleanup.js';
 import { printPdf } from '../output/pdf.js';
 import { printWithin } from '../output/print-deadline.js';
 import { TEMPLATES_DIR } from '../paths.js';
@@ -72,6 +73,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir ?? path.join(bookDir, 'build'));
   await ensureOutputDir(outDir);
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'parallel-press-work-'));
+  const forgetWorkDir = removeOnInterrupt(workDir);
   const context: RenderContext = { book, date: buildDate() };
   let browser: PrintBrowser | undefined;
   const built: ManifestEntry[] = [];
@@ -99,6 +101,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   } finally {
     await browser?.close();
     await rm(workDir, { recursive: true, force: true });
+    forgetWorkDir();
   }
   await writeManifest(outDir, built);
   return { outDir, editions: built, diagnostics: book.diagnostics };

@@ -1,10 +1,11 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { UserError } from '../diagnostics/index.js';
+import { onInterrupt } from './interrupt-cleanup.js';
 import { killProfileProcesses } from './kill-profile.js';
 
 /** Debian's /usr/bin/chromium is a shell wrapper; the binary behind it starts faster and quieter. */
@@ -72,6 +73,10 @@ export async function launchBrowser(options: { timeoutMs?: number } = {}): Promi
   const userDataDir = path.join(browserDir, 'profile');
   const tempDir = path.join(browserDir, 'tmp');
   await mkdir(tempDir);
+  const forgetOnInterrupt = onInterrupt(() => {
+    killProfileProcesses(userDataDir);
+    rmSync(browserDir, { recursive: true, force: true });
+  });
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -82,11 +87,18 @@ export async function launchBrowser(options: { timeoutMs?: number } = {}): Promi
       // Starting never takes long: a Chromium silent for 30 s is hanging, whatever the print timeout.
       timeout: Math.min(options.timeoutMs ?? 30_000, 30_000),
       protocolTimeout: options.timeoutMs ?? 120_000,
+      // Over a pipe, Chromium exits when this process dies, even by SIGKILL; signals are ours to handle.
+      pipe: true,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
   } catch (error) {
     killProfileProcesses(userDataDir);
     await rm(browserDir, { recursive: true, force: true });
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    forgetOnInterrupt();
+    // Puppeteer's advice to raise `protocolTimeout` means nothing to a publisher: the stage timeout is the knob.
+    const reason = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/\s*Increase the 'protocolTimeout' setting.*$/, '');
     const hung = /timed out/i.test(reason ?? '') ? ': it did not answer within the stage timeout (`build --timeout MS` or PARALLEL_PRESS_TIMEOUT_MS) and was stopped' : '';
     throw new UserError({
       file: executablePath,
@@ -143,6 +155,7 @@ export async function launchBrowser(options: { timeoutMs?: number } = {}): Promi
       }
       killProfileProcesses(userDataDir);
       await rm(browserDir, { recursive: true, force: true });
+      forgetOnInterrupt();
     },
   };
 }
