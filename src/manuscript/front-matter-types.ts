@@ -28,9 +28,10 @@ export function checkFrontMatterTypes(front: FrontMatter, node: Yaml, file: VFil
     fail('status', `Unexpected status \`${JSON.stringify(front.status)}\`: expected one of ${STATUSES.join(', ')}`);
     delete front.status;
   }
+  // Hex fingerprints such as 000000000000 read as numbers here; recordedFingerprints re-reads them as text.
   const fingerprints: unknown = front.fingerprints;
   if (fingerprints !== undefined && fingerprints !== null) {
-    const ok = typeof fingerprints === 'object' && !Array.isArray(fingerprints) && Object.values(fingerprints).every((v) => typeof v === 'string');
+    const ok = typeof fingerprints === 'object' && !Array.isArray(fingerprints) && Object.values(fingerprints).every((v) => typeof v === 'string' || typeof v === 'number');
     if (!ok) {
       fail('fingerprints', '`fingerprints` is not a mapping of section ids to fingerprints: expected lines such as `  border: 3f2a9c1e` (`parallel-press sync` writes them)');
       delete front.fingerprints;
