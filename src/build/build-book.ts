@@ -7,16 +7,14 @@ import { resolveEditions, type BookConfig, type Edition } from '../config/schema
 import { hasErrors, UserError, type Diagnostic } from '../diagnostics/index.js';
 import { buildDate } from '../layout/i18n.js';
 import { printDocument } from '../layout/document.js';
-import { epubChapters } from '../layout/epub-chapters.js';
 import type { RenderContext } from '../layout/blocks.js';
 import { lintBook } from '../lint/index.js';
 import type { DocumentCache } from '../manuscript/document-cache.js';
 import { loadBook } from '../manuscript/load.js';
 import { launchBrowser, type PrintBrowser } from '../output/browser.js';
-import { writeEpub } from '../output/epub.js';
 import { printPdf } from '../output/pdf.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { epubMetadata } from './epub-metadata.js';
+import { buildEpubEdition } from './epub-edition.js';
 import { writeManifest, type ManifestEntry } from './manifest.js';
 
 export interface BuildOptions {
@@ -83,7 +81,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
         built.push(entry(edition, outDir, outPath, printed.bytes, started, printed.pages));
         progress({ stage: 'done', ...step, pages: printed.pages });
       } else {
-        const written = await writeEpub({ metadata: epubMetadata(book, edition, context.date), chapters: epubChapters(edition, context), templatesDir: TEMPLATES_DIR, outPath });
+        const written = await buildEpubEdition({ edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, browser: async () => (browser ??= await launchBrowser()) });
         built.push(entry(edition, outDir, outPath, written.bytes, started));
         progress({ stage: 'done', ...step });
       }

@@ -37,6 +37,12 @@ export const editionSchema = z
       .optional()
       .describe("The edition's languages in column / reading order; each must be a book language. Default: the book's `languages`."),
     trim: trimSize.default('A5').describe('Page size of a PDF edition: a named size or width x height in millimetres, e.g. `170x240`.'),
+    khmerWordBreaks: z
+      .boolean()
+      .default(true)
+      .describe(
+        'EPUB only: put an invisible U+200B between Khmer words (found with the ICU dictionary) so that reading systems without a Khmer dictionary can break lines; readers that have one show no difference. The PDF and the preview never get them.',
+      ),
   })
   .strict()
   .describe('One output of the book.');
