@@ -50,8 +50,8 @@ export async function buildEpubEdition({ edition, context, templatesDir, workDir
     properties: 'cover-image',
   };
   const metadata = epubMetadata(book, edition, context.date, { images: images.length + 1 });
-  // The navigation document shows the chapter titles (already in the chapters), its heading and separators.
-  const fonts = await embedFonts(edition.languages, `${content.text}${metadata.tocTitle} · `);
+  // The navigation document shows the chapter titles (already in the chapters), its heading and, between languages, ` · `.
+  const fonts = await embedFonts(edition.languages, `${content.text}${metadata.tocTitle}${edition.languages.length > 1 ? ' · ' : ''}`);
   const css = fontFaceCss(fonts) + (await readFile(path.join(templatesDir, 'epub.css'), 'utf8'));
   const written = await writeEpub({
     metadata,
