@@ -59,6 +59,17 @@ describe('a hostile manuscript', () => {
     expect([...files.keys()].filter((name) => name.includes('images/'))).toEqual(['OEBPS/images/cover.png']);
   });
 
+  it('lets no script, handler or remote resource into any file of the EPUB', async () => {
+    const files = await unzipEpub(path.join(bookDir, 'build/hostile-epub.epub'));
+    for (const [name, text] of [...files].filter(([file]) => /\.(xhtml|opf|ncx|css|xml)$/.test(file))) {
+      expect(text, name).not.toMatch(/<script|<iframe|<object|<embed|javascript:|127\.0\.0\.1|__PORT__/i);
+      expect(text, name).not.toMatch(/\son[a-z]+\s*=/i);
+      expect(text, name).not.toMatch(/\ssrc\s*=\s*["']?(https?:|\/\/|file:)/i);
+      expect(text, name).not.toMatch(/url\(\s*["']?(https?:|\/\/|file:)/i);
+    }
+    expect(files.get('OEBPS/content.opf')).not.toContain('remote-resources');
+  });
+
   it('refuses an image path that leaves the book directory', async () => {
     const chapter = path.join(bookDir, 'manuscript/01-river.md');
     await writeFile(chapter, `${await readFile(chapter, 'utf8')}\n![secret](../../../../etc/passwd)\n`);
