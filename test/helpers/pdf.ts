@@ -15,14 +15,24 @@ export function pdfFonts(file: string): PdfFont[] {
   });
 }
 
+/** The text of pages `first`..`last` (all by default) as `pdftotext -raw` gives it: in drawing order. */
+export function pdfText(file: string, first?: number, last?: number): string {
+  const range = [...(first ? ['-f', String(first)] : []), ...(last ? ['-l', String(last)] : [])];
+  return execFileSync('pdftotext', ['-raw', ...range, file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+}
+
 export function pdfPageCount(file: string): number {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
 }
 
-/** Whitespace, soft hyphens and zero-width spaces removed, NFC: how text is compared across formats. */
+/**
+ * Whitespace, soft hyphens and zero-width spaces removed, NFC: how text is compared across formats.
+ * A soft hyphen where Chromium broke a line comes out of pdftotext as U+00AD (`-raw`) or as U+2010
+ * HYPHEN (`-bbox-layout`); the manuscript never has U+2010, so both go.
+ */
 export function comparable(text: string): string {
-  return text.normalize('NFC').replace(/[\s\u00ad\u200b]+/g, '');
+  return text.normalize('NFC').replace(/[\s\u00ad\u200b\u2010]+/g, '');
 }
 
 interface Line {
@@ -33,21 +43,32 @@ interface Line {
   text: string;
 }
 
+/** The top and bottom margins of templates/print.css, in points: running heads and folios sit in them. */
+const MARGIN_TOP_PT = (17 * 72) / 25.4;
+const MARGIN_BOTTOM_PT = (18 * 72) / 25.4;
+
 /**
  * The text of each column of a multi-column PDF, in reading order across pages. Lines come from
  * `pdftotext -bbox-layout`; a line belongs to column floor((xMin - left) / (width / n)) where left and
  * width are the text area's extent on pages of the same parity (margins may be mirrored).
- * Page furniture is left out: folios (digit-only lines at a page's top or bottom) and lines `isFurniture` recognises
- * (running heads), so a paragraph broken across pages still reads as one run of text.
+ * Page furniture is left out: everything in the top and bottom margins (running heads, folios), and
+ * lines `isFurniture` recognises, so a paragraph broken across pages still reads as one run of text.
+ * Pages before `fromPage` (from 1: the front matter) are left out too.
  */
-export function columnTexts(file: string, columns: number, isFurniture: (line: string) => boolean = () => false): string[] {
+export function columnTexts(file: string, columns: number, options: { fromPage?: number; isFurniture?: (line: string) => boolean } = {}): string[] {
+  const { fromPage = 1, isFurniture = () => false } = options;
   const xml = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const lines: Line[] = [];
   xml.split(/<page /).slice(1).forEach((pageXml, page) => {
+    if (page + 1 < fromPage) return;
+    const height = Number(/height="([\d.]+)"/.exec(pageXml)?.[1] ?? 0);
     for (const match of pageXml.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([\s\S]*?)<\/line>/g)) {
       const words = [...(match[4] ?? '').matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => decodeXml(w[1] ?? ''));
       const text = words.join(' ');
-      if (!isFurniture(text)) lines.push({ page, xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), text });
+      const yMin = Number(match[2]);
+      // Tall first lines (headings) reach a little above the text area; the margin boxes sit mid-margin.
+      const inMargin = yMin < MARGIN_TOP_PT - 8 || yMin > height - MARGIN_BOTTOM_PT + 4;
+      if (!inMargin && !isFurniture(text)) lines.push({ page, xMin: Number(match[1]), yMin, xMax: Number(match[3]), text });
     }
   });
   // A folio is a digit-only line at the very top or bottom of its page.
