@@ -31,6 +31,8 @@ export interface PrintedEdition {
   blocked: string[];
   /** The page of every chapter, section and row anchor in the written PDF. */
   pagination: Pagination;
+  /** The HTML of the pass that was written, for the benchmark's raw-Chromium comparison. */
+  html: string;
   /** Milliseconds per stage, for the benchmark. */
   timings: { layout: number; print: number[]; postProcess: number };
 }
@@ -63,7 +65,7 @@ export async function printEdition(options: PrintEditionOptions): Promise<Printe
       const pdf = await document.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
       await writeOutput(options.outPath, pdf);
       timings.postProcess += performance.now() - started;
-      return { bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: next, timings };
+      return { bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: next, html, timings };
     }
     timings.postProcess += performance.now() - started;
     used = next;

@@ -55,7 +55,34 @@ const MARGIN_BOTTOM_PT = (18 * 72) / 25.4;
  * lines `isFurniture` recognises, so a paragraph broken across pages still reads as one run of text.
  * Pages before `fromPage` (from 1: the front matter) are left out too.
  */
-export function columnTexts(file: string, columns: number, options: { fromPage?: number; isFurniture?: (line: string) => boolean } = {}): string[] {
+export function columnTexts(file: string, columns: number, options: ColumnOptions = {}): string[] {
+  return columnLines(file, columns, options).map((column) => column.map((l) => l.text).join('\n'));
+}
+
+interface ColumnOptions {
+  fromPage?: number;
+  isFurniture?: (line: string) => boolean;
+}
+
+/**
+ * Each column as one comparable string, with the page (from 1) every character of it was printed on:
+ * where a paragraph starts can be found even when its first words straddle a page break.
+ */
+export function columnStreams(file: string, columns: number, options: ColumnOptions = {}): { text: string; pageAt: number[] }[] {
+  return columnLines(file, columns, options).map((column) => {
+    let text = '';
+    const pageAt: number[] = [];
+    for (const line of column) {
+      const part = comparable(line.text);
+      text += part;
+      for (let i = 0; i < part.length; i++) pageAt.push(line.page + 1);
+    }
+    return { text, pageAt };
+  });
+}
+
+/** The lines of each column in reading order (see columnTexts); `page` counts from 0. */
+function columnLines(file: string, columns: number, options: ColumnOptions): Line[][] {
   const { fromPage = 1, isFurniture = () => false } = options;
   const xml = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const lines: Line[] = [];
@@ -85,16 +112,48 @@ export function columnTexts(file: string, columns: number, options: { fromPage?:
     const left = Math.min(...own.map((l) => l.xMin));
     return { left, width: Math.max(...own.map((l) => l.xMax)) - left };
   });
-  const out: string[][] = Array.from({ length: columns }, () => []);
+  const out: Line[][] = Array.from({ length: columns }, () => []);
   const sorted = [...lines].sort((a, b) => a.page - b.page || a.yMin - b.yMin || a.xMin - b.xMin);
   for (const line of sorted) {
     const { left, width } = extent[line.page % 2] ?? { left: 0, width: 1 };
     const column = Math.min(columns - 1, Math.max(0, Math.floor(((line.xMin - left) / width) * columns + 0.05)));
-    out[column]?.push(line.text);
+    out[column]?.push(line);
   }
-  return out.map((column) => column.join('\n'));
+  return out;
 }
 
 function decodeXml(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+export interface BoxLine {
+  /** From 1. */
+  page: number;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  words: string[];
+}
+
+/** Every text line of the PDF with its box, from `pdftotext -bbox-layout`, and the page heights. */
+export function pdfLines(file: string): { lines: BoxLine[]; heights: number[] } {
+  const xml = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const lines: BoxLine[] = [];
+  const heights: number[] = [];
+  xml.split(/<page /).slice(1).forEach((pageXml, index) => {
+    heights.push(Number(/height="([\d.]+)"/.exec(pageXml)?.[1] ?? 0));
+    for (const match of pageXml.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([\s\S]*?)<\/line>/g)) {
+      const words = [...(match[4] ?? '').matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => decodeXml(w[1] ?? ''));
+      lines.push({ page: index + 1, xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), words });
+    }
+  });
+  return { lines, heights };
+}
+
+/** The running head of a page: the text of the lines in its top margin. */
+export function runningHead(lines: readonly BoxLine[], page: number): string {
+  return lines
+    .filter((l) => l.page === page && l.yMin < MARGIN_TOP_PT - 8)
+    .map((l) => l.words.join(' '))
+    .join(' ');
 }
