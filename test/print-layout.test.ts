@@ -12,7 +12,7 @@ import { trimSize } from '../src/layout/trim.js';
 import { loadBook } from '../src/manuscript/load.js';
 import type { Book } from '../src/manuscript/model.js';
 import { ROOT, runCli } from './helpers/cli.js';
-import { columnStreams, comparable, pdfLines, pdfText, runningHead, type BoxLine } from './helpers/pdf.js';
+import { bodyText, columnStreams, comparable, pdfLines, pdfText, runningHead, type BoxLine } from './helpers/pdf.js';
 
 /** The repository's own book, every PDF edition, read back from the real PDFs with poppler and pdf-lib. */
 let outDir: string;
@@ -161,6 +161,56 @@ describe('the columns layout', () => {
     }
   });
 });
+
+describe('the facing layout', () => {
+  it('puts the blocks of each spread on pages 2k and 2k+1, the verso language left and the recto language right', () => {
+    for (const edition of editions.filter((e) => e.layout === 'facing')) {
+      const [versoLang = 'en', rectoLang = 'vi'] = edition.languages;
+      const pages = pdfText(pdfOf(edition)).split('\f').map(comparable);
+      const cursor = { verso: 0, recto: 0 };
+      let rows = 0;
+      for (const chapter of chapters()) {
+        for (const section of chapter.sections) {
+          for (const row of section.rows) {
+            const start = (lang: string) => {
+              const block = row.cells[lang];
+              return block && !block.untranslated ? comparable(toString(block.node)).slice(0, 40) : '';
+            };
+            const [v, r] = [start(versoLang), start(rectoLang)];
+            if (!v || !r) continue;
+            const versoPage = pages.findIndex((text, i) => i >= cursor.verso && text.includes(v)) + 1;
+            const rectoPage = pages.findIndex((text, i) => i >= cursor.recto && text.includes(r)) + 1;
+            cursor.verso = Math.max(0, versoPage - 1);
+            cursor.recto = Math.max(0, rectoPage - 1);
+            const where = `${chapter.name} ${section.id || 'lead'} row ${section.rows.indexOf(row) + 1}`;
+            expect(versoPage % 2, `${where}: ${versoLang} on page ${versoPage}`).toBe(0);
+            expect(rectoPage, `${where}: ${rectoLang} beside ${versoLang} (page ${versoPage})`).toBe(versoPage + 1);
+            rows++;
+          }
+        }
+      }
+      expect(rows).toBeGreaterThan(30);
+    }
+  });
+});
+
+describe('the interleaved and facing layouts', () => {
+  it('print every paragraph of every language of the edition (NFC, whitespace-insensitive)', async () => {
+    const { manuscriptTexts } = await import('./helpers/manuscript.js');
+    const expected = await manuscriptTexts(ROOT);
+    for (const edition of editions.filter((e) => e.layout !== 'columns')) {
+      // Facing: versos and rectos alternate, so each language's pages read on as one text.
+      const text = comparable(edition.layout === 'facing' ? facingText(edition) : bodyText(pdfOf(edition)));
+      const missing = expected.filter((e) => edition.languages.includes(e.lang) && !text.includes(comparable(e.text))).map((e) => `${e.place} [${e.lang}]`);
+      expect(missing, edition.id).toEqual([]);
+    }
+  });
+});
+
+/** The versos' text, then the rectos': each side of a facing edition in reading order. */
+function facingText(edition: Edition): string {
+  return `${bodyText(pdfOf(edition), (page) => page % 2 === 0)}\n${bodyText(pdfOf(edition), (page) => page % 2 === 1)}`;
+}
 
 function firstBlock(chapter: Book['chapters'][number], lang: string): string {
   const block = chapter.sections.flatMap((s) => s.rows).find((r) => r.cells[lang] && !r.cells[lang]?.untranslated)?.cells[lang];

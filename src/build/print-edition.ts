@@ -11,6 +11,7 @@ import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata } from '../output/pdf-metadata.js';
 import { printHtml } from '../output/pdf.js';
 import { pdfMetadata } from './pdf-metadata.js';
+import { printFacing } from './print-facing.js';
 
 /** A measuring pass, a final pass, and a third only when the contents page changed length. */
 const MAX_PASSES = 4;
@@ -43,6 +44,7 @@ export interface PrintedEdition {
  * open on a recto, tagged and with bookmarks, and is checked against its own destinations.
  */
 export async function printEdition(options: PrintEditionOptions): Promise<PrintedEdition> {
+  if (options.edition.layout === 'facing') return printFacing(options);
   const { edition, context } = options;
   const chapters = contentsChapters(context.book.chapters);
   const timings = { layout: 0, print: [] as number[], postProcess: 0 };

@@ -27,7 +27,6 @@ export interface PrintDocumentOptions {
 export function printDocument({ edition, context, templatesDir, pagination = UNPAGINATED }: PrintDocumentOptions): Root {
   const { book } = context;
   const primary = edition.languages[0] ?? book.sourceLang;
-  const { widthMm, heightMm } = trimSize(edition.trim);
   const layout = edition.layout === 'interleaved' ? layoutInterleaved : layoutColumns;
   const chapters = contentsChapters(book.chapters);
   const body: Element[] = frontMatter(edition.languages, context, contentsPage(edition.languages, context, pagination.pages));
@@ -38,12 +37,30 @@ export function printDocument({ edition, context, templatesDir, pagination = UNP
     body.push(element);
   }
   body.push(anchorIndex(chapters));
-  const html: Element = h('html', { lang: primary }, [
+  return printShell({ edition, context, templatesDir, css: runningHeadCss(book, chapters, edition.languages), lang: primary, body });
+}
+
+export interface PrintShellOptions {
+  edition: Edition;
+  context: RenderContext;
+  templatesDir: string;
+  /** Page rules of this document (running heads…), after print.css. */
+  css: string;
+  /** The document language. */
+  lang: string;
+  body: Element[];
+}
+
+/** html, head (title, print.css, the trim), body; English hyphenated. Every print document is one. */
+export function printShell({ edition, context, templatesDir, css, lang, body }: PrintShellOptions): Root {
+  const { widthMm, heightMm } = trimSize(edition.trim);
+  const title = context.book.config.title;
+  const html: Element = h('html', { lang }, [
     h('head', [
       h('meta', { charset: 'utf-8' }),
-      h('title', book.config.title[primary] ?? Object.values(book.config.title)[0] ?? ''),
+      h('title', title[edition.languages[0] ?? lang] ?? Object.values(title)[0] ?? ''),
       h('link', { rel: 'stylesheet', href: pathToFileURL(path.join(templatesDir, 'print.css')).href }),
-      h('style', `@page { size: ${widthMm}mm ${heightMm}mm; }\n${runningHeadCss(book, chapters, edition.languages)}`),
+      h('style', `@page { size: ${widthMm}mm ${heightMm}mm; }\n${css}`),
     ]),
     h('body', { className: [`edition-${edition.layout}`], style: `--columns: ${edition.languages.length}` }, body),
   ]);
@@ -56,7 +73,7 @@ export function printDocument({ edition, context, templatesDir, pagination = UNP
  * Links, never displayed, to every chapter, section and row: Chromium writes a PDF destination for
  * each linked element, which is how the build learns the page every one of them landed on.
  */
-function anchorIndex(chapters: readonly AlignedChapter[]): Element {
+export function anchorIndex(chapters: readonly AlignedChapter[]): Element {
   const anchors = chapters.flatMap((chapter) => [
     chapterAnchor(chapter),
     ...chapter.sections.flatMap((section) => [

@@ -157,3 +157,21 @@ export function runningHead(lines: readonly BoxLine[], page: number): string {
     .map((l) => l.words.join(' '))
     .join(' ');
 }
+
+/**
+ * The text of a single-column PDF in reading order without its page furniture (running heads and
+ * folios in the margins), so that a paragraph that crosses a page break reads as one.
+ */
+export function bodyText(file: string, pages: (page: number) => boolean = () => true): string {
+  return bodyLines(file)
+    .filter((l) => pages(l.page))
+    .sort((a, b) => a.page - b.page || a.yMin - b.yMin || a.xMin - b.xMin)
+    .map((l) => l.words.join(' '))
+    .join('\n');
+}
+
+/** The lines of the text area: everything but the running heads and folios in the margins. */
+export function bodyLines(file: string): BoxLine[] {
+  const { lines, heights } = pdfLines(file);
+  return lines.filter((l) => l.yMin >= MARGIN_TOP_PT - 8 && l.yMin <= (heights[l.page - 1] ?? 0) - MARGIN_BOTTOM_PT + 4);
+}
