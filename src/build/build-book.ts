@@ -1,21 +1,22 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { toHtml } from 'hast-util-to-html';
 import { loadConfig } from '../config/load.js';
 import { resolveEditions, type BookConfig, type Edition } from '../config/schema.js';
 import { hasErrors, UserError, type Diagnostic } from '../diagnostics/index.js';
 import { buildDate } from '../layout/i18n.js';
-import { printDocument } from '../layout/document.js';
 import type { RenderContext } from '../layout/blocks.js';
 import { lintBook } from '../lint/index.js';
 import type { DocumentCache } from '../manuscript/document-cache.js';
 import { loadBook } from '../manuscript/load.js';
+import type { Book } from '../manuscript/model.js';
+import { chapterAnchor } from '../layout/chapter-parts.js';
+import type { Pagination } from '../layout/pagination.js';
 import { launchBrowser, type PrintBrowser } from '../output/browser.js';
-import { printPdf } from '../output/pdf.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { buildEpubEdition } from './epub-edition.js';
 import { writeManifest, type ManifestEntry } from './manifest.js';
+import { printEdition } from './print-edition.js';
 
 export interface BuildOptions {
   bookDir: string;
@@ -73,12 +74,11 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
       const outPath = path.join(outDir, `${edition.id}.${edition.format}`);
       if (edition.format === 'pdf') {
         browser ??= await launchBrowser();
-        const html = toHtml(printDocument({ edition, context, templatesDir: TEMPLATES_DIR }));
-        const printed = await printPdf({ browser, html, workDir, outPath, editionId: edition.id, allowedRoots: [bookDir, TEMPLATES_DIR, workDir] });
+        const printed = await printEdition({ browser, edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, allowedRoots: [bookDir, TEMPLATES_DIR, workDir] });
         for (const url of printed.blocked) {
           book.diagnostics.push({ file: outPath, severity: 'warning', ruleId: 'request-blocked', message: `The print page asked for ${url.slice(0, 80)}, which was blocked: a book only loads its own files` });
         }
-        built.push(entry(edition, outDir, outPath, printed.bytes, started, printed.pages));
+        built.push({ ...entry(edition, outDir, outPath, printed.bytes, started, printed.pages), chapterPages: chapterPages(book, printed.pagination) });
         progress({ stage: 'done', ...step, pages: printed.pages });
       } else {
         const written = await buildEpubEdition({ edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, browser: async () => (browser ??= await launchBrowser()) });
@@ -107,6 +107,13 @@ function selectEditions(config: BookConfig, ids: readonly string[]): Edition[] {
     });
   }
   return all.filter((e) => ids.includes(e.id));
+}
+
+function chapterPages(book: Book, pagination: Pagination): Record<string, number> {
+  return Object.fromEntries(book.chapters.flatMap((c) => {
+    const page = pagination.pages.get(chapterAnchor(c));
+    return page === undefined ? [] : [[c.name, page]];
+  }));
 }
 
 function entry(edition: Edition, outDir: string, outPath: string, bytes: number, started: number, pages?: number): ManifestEntry {

@@ -11,6 +11,8 @@ export interface ManifestEntry {
   languages: string[];
   bytes: number;
   pages?: number;
+  /** PDF: the page each chapter starts on, by chapter file name (`02-asset.md`), as printed in the contents. */
+  chapterPages?: Record<string, number>;
   ms: number;
 }
 
