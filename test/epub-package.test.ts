@@ -18,6 +18,7 @@ interface Config {
   subjects?: string[];
   authors?: { name: string; role?: string }[];
   translators?: { name: string; language: string }[];
+  editions: { id: string; pageBreaksFrom?: string }[];
 }
 
 const all = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]);
@@ -85,8 +86,10 @@ describe.each(EPUB_BOOKS.map((dir) => [path.basename(dir), dir]))('the EPUB pack
       expect(all(opf, /property="schema:accessModeSufficient">([^<]+)</g)).toEqual(['textual', 'textual,visual']);
       const features = all(opf, /property="schema:accessibilityFeature">([^<]+)</g);
       expect(features).toEqual(expect.arrayContaining(['structuralNavigation', 'tableOfContents', 'readingOrder', 'alternativeText']));
-      // No page list yet: claiming print page numbers would be false.
-      expect(features).not.toContain('printPageNumbers');
+      // Page numbers only where a print edition gives them: claiming them otherwise would be false.
+      const paged = config.editions.find((e) => e.id === epub.id)?.pageBreaksFrom !== undefined;
+      expect(features.includes('printPageNumbers') && features.includes('pageBreakMarkers'), epub.id).toBe(paged);
+      expect(opf.includes('<meta property="pageBreakSource">'), epub.id).toBe(paged);
       expect(all(opf, /property="schema:accessibilityHazard">([^<]+)</g)).toEqual(['none']);
       expect(opf).toMatch(/property="schema:accessibilitySummary" xml:lang="en">[^<]{100,}</);
       expect(opf).toContain('<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>');

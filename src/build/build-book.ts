@@ -17,6 +17,7 @@ import { TEMPLATES_DIR } from '../paths.js';
 import { buildEpubEdition } from './epub-edition.js';
 import { writeManifest, type ManifestEntry } from './manifest.js';
 import { printEdition } from './print-edition.js';
+import { PrintPagesSource } from './print-pages.js';
 
 export interface BuildOptions {
   bookDir: string;
@@ -65,6 +66,9 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'parallel-press-work-'));
   const context: RenderContext = { book, date: buildDate() };
   let browser: PrintBrowser | undefined;
+  const openBrowser = async () => (browser ??= await launchBrowser());
+  const allowedRoots = [bookDir, TEMPLATES_DIR, workDir];
+  const printPages = new PrintPagesSource({ editions: resolveEditions(config), context, templatesDir: TEMPLATES_DIR, workDir, allowedRoots, browser: openBrowser });
   const built: ManifestEntry[] = [];
   try {
     for (const [position, edition] of editions.entries()) {
@@ -74,14 +78,16 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
       const outPath = path.join(outDir, `${edition.id}.${edition.format}`);
       if (edition.format === 'pdf') {
         browser ??= await launchBrowser();
-        const printed = await printEdition({ browser, edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, allowedRoots: [bookDir, TEMPLATES_DIR, workDir] });
+        const printed = await printEdition({ browser, edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, allowedRoots });
+        printPages.record(edition.id, printed);
         for (const url of printed.blocked) {
           book.diagnostics.push({ file: outPath, severity: 'warning', ruleId: 'request-blocked', message: `The print page asked for ${url.slice(0, 80)}, which was blocked: a book only loads its own files` });
         }
         built.push({ ...entry(edition, outDir, outPath, printed.bytes, started, printed.pages), chapterPages: chapterPages(book, printed.pagination) });
         progress({ stage: 'done', ...step, pages: printed.pages });
       } else {
-        const written = await buildEpubEdition({ edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, browser: async () => (browser ??= await launchBrowser()) });
+        const pages = edition.pageBreaksFrom ? await printPages.pagesOf(edition.pageBreaksFrom) : undefined;
+        const written = await buildEpubEdition({ edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, browser: openBrowser, printPages: pages });
         built.push(entry(edition, outDir, outPath, written.bytes, started));
         progress({ stage: 'done', ...step });
       }

@@ -6,6 +6,7 @@ import { UserError } from '../diagnostics/index.js';
 import type { RenderContext } from '../layout/blocks.js';
 import { COVER_SIZE, coverChapter, coverPage } from '../layout/cover-page.js';
 import { epubChapters, type EpubImage } from '../layout/epub-chapters.js';
+import type { PrintPages } from '../layout/epub-page-breaks.js';
 import type { PrintBrowser } from '../output/browser.js';
 import { writeEpub } from '../output/epub.js';
 import { renderCover } from '../output/epub-cover.js';
@@ -21,6 +22,8 @@ export interface EpubEditionOptions {
   outPath: string;
   /** The build's one Chromium, launched on first use (it photographs the cover). */
   browser: () => Promise<PrintBrowser>;
+  /** The pages of the PDF edition named by `pageBreaksFrom`, when the edition has one. */
+  printPages?: PrintPages | undefined;
 }
 
 export interface EpubEditionResult {
@@ -39,9 +42,9 @@ const IMAGE_TYPES: Record<string, string> = {
 };
 
 /** layout → cover → fonts → package, for one EPUB edition. */
-export async function buildEpubEdition({ edition, context, templatesDir, workDir, outPath, browser }: EpubEditionOptions): Promise<EpubEditionResult> {
+export async function buildEpubEdition({ edition, context, templatesDir, workDir, outPath, browser, printPages }: EpubEditionOptions): Promise<EpubEditionResult> {
   const { book } = context;
-  const content = epubChapters(edition, context, { khmerWordBreaks: edition.khmerWordBreaks });
+  const content = epubChapters(edition, context, { khmerWordBreaks: edition.khmerWordBreaks, printPages });
   const images = await Promise.all(content.images.map((image) => readImage(book.dir, image)));
   const cover: EpubResource = {
     href: 'images/cover.png',
@@ -49,7 +52,8 @@ export async function buildEpubEdition({ edition, context, templatesDir, workDir
     data: await renderCover(await browser(), toHtml(coverPage(book, edition)), workDir, COVER_SIZE),
     properties: 'cover-image',
   };
-  const metadata = epubMetadata(book, edition, context.date, { images: images.length + 1 });
+  const pageBreakSource = printPages ? printEditionName(printPages.editionId, context) : undefined;
+  const metadata = epubMetadata(book, edition, context.date, { images: images.length + 1, pageList: content.pageList, pageBreakSource });
   // The navigation document shows the chapter titles (already in the chapters), its heading and, between languages, ` · `.
   const fonts = await embedFonts(edition.languages, `${content.text}${metadata.tocTitle}${edition.languages.length > 1 ? ' · ' : ''}`);
   const css = fontFaceCss(fonts) + (await readFile(path.join(templatesDir, 'epub.css'), 'utf8'));
@@ -76,4 +80,12 @@ async function readImage(bookDir: string, image: EpubImage): Promise<EpubResourc
   } catch {
     throw new UserError({ file: place, severity: 'error', ruleId: 'image-missing', message: `Image ${place} cannot be read: expected the file the manuscript names, inside the book directory` });
   }
+}
+
+/** What `pageBreakSource` names: the print edition, by its own title, its edition id and trim. */
+function printEditionName(editionId: string, context: RenderContext): string {
+  const { config } = context.book;
+  const edition = config.editions.find((e) => e.id === editionId);
+  const lang = edition?.languages?.[0] ?? config.languages[0] ?? context.book.sourceLang;
+  return `${config.title[lang] ?? ''}, print edition ${editionId}${edition ? ` (${edition.trim})` : ''}`;
 }

@@ -37,6 +37,13 @@ export const editionSchema = z
       .optional()
       .describe("The edition's languages in column / reading order; each must be a book language. Default: the book's `languages`."),
     trim: trimSize.default('A5').describe('Page size of a PDF edition: a named size or width x height in millimetres, e.g. `170x240`.'),
+    pageBreaksFrom: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'an edition id')
+      .optional()
+      .describe(
+        'EPUB only: the id of a PDF edition whose pages the EPUB marks (page-break markers and a page list), so that "page 42" means the same in both. The PDF is printed during the build if it is not one of the editions being built.',
+      ),
     khmerWordBreaks: z
       .boolean()
       .default(true)
@@ -90,6 +97,13 @@ export const bookSchema = z
         ctx.addIssue({ code: 'custom', path: ['editions', index, 'id'], message: `a unique edition id; "${edition.id}" is used twice` });
       }
       seen.add(edition.id);
+      if (edition.pageBreaksFrom !== undefined && !book.editions.some((e) => e.id === edition.pageBreaksFrom && e.format === 'pdf')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['editions', index, 'pageBreaksFrom'],
+          message: `the id of a PDF edition of this book (${book.editions.filter((e) => e.format === 'pdf').map((e) => e.id).join(', ') || 'there is none'})`,
+        });
+      }
       edition.languages?.forEach((lang, langIndex) => {
         if (!book.languages.includes(lang)) {
           ctx.addIssue({

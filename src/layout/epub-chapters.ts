@@ -10,6 +10,7 @@ import type { EpubChapter } from '../output/epub.js';
 import { khmerWordBreaks } from '../text/khmer/word-breaks.js';
 import type { RenderContext } from './blocks.js';
 import { chapterTitle } from './chapter-parts.js';
+import { insertPageBreaks, type PageListEntry, type PrintPages } from './epub-page-breaks.js';
 import { layoutInterleaved } from './interleaved.js';
 
 const FRONT_MATTER_KINDS = new Set(['title', 'foreword']);
@@ -25,11 +26,15 @@ export interface EpubContent {
   images: EpubImage[];
   /** Every character the chapters show, for cutting the embedded fonts down to them. */
   text: string;
+  /** One entry per page of the print edition the page breaks come from; empty without one. */
+  pageList: PageListEntry[];
 }
 
 export interface EpubLayoutOptions {
   /** Insert U+200B between Khmer words (reading systems without a Khmer dictionary). */
   khmerWordBreaks: boolean;
+  /** Where the print edition named by `pageBreaksFrom` put each anchor: page-break markers go there. */
+  printPages?: PrintPages | undefined;
 }
 
 /**
@@ -41,9 +46,7 @@ export function epubChapters(edition: Edition, context: RenderContext, options: 
   const { book } = context;
   const primary = edition.languages[0] ?? book.sourceLang;
   const images = new Map<string, EpubImage>();
-  let text = '';
-  let bodyStarted = false;
-  const chapters = book.chapters.map((chapter): EpubChapter => {
+  const documents = book.chapters.map((chapter) => {
     const root: Root = { type: 'root', children: [layoutInterleaved(chapter, edition.languages, context)] };
     visit(root, 'element', (element) => {
       const lang = element.properties.lang;
@@ -57,21 +60,26 @@ export function epubChapters(edition: Edition, context: RenderContext, options: 
         return SKIP;
       });
     }
-    text += hastToString(root);
+    return { chapter, root, filename: `${chapter.name.replace(/\.md$/, '').replace(/[^A-Za-z0-9-]/g, '-')}.xhtml` };
+  });
+  const pageList = options.printPages ? insertPageBreaks(documents, options.printPages) : [];
+  let bodyStarted = false;
+  const chapters = documents.map(({ chapter, root, filename }): EpubChapter => {
     const bodymatter = !bodyStarted && !FRONT_MATTER_KINDS.has(chapter.kind);
     if (bodymatter) bodyStarted = true;
     return {
       title: chapterTitle(chapter, primary, book.sourceLang),
       titles: edition.languages.map((lang) => ({ lang, text: chapterTitle(chapter, lang, book.sourceLang) })),
       lang: primary,
-      filename: `${chapter.name.replace(/\.md$/, '').replace(/[^A-Za-z0-9-]/g, '-')}.xhtml`,
+      filename,
       xhtml: toXml(toXast(root)),
       bodymatter,
       beforeToc: chapter.kind === 'title',
       inToc: true,
     };
   });
-  return { chapters, images: [...images.values()], text };
+  const text = documents.map(({ root }) => hastToString(root)).join('');
+  return { chapters, images: [...images.values()], text, pageList };
 }
 
 /** Book images get stable names in order of first use: the same book gives the same EPUB. */

@@ -4,6 +4,7 @@ interface EpubPhrases {
   cover: string;
   contents: string;
   bodymatter: string;
+  pages: string;
   coverAlt: (title: string, subtitle: string | undefined) => string;
 }
 
@@ -13,6 +14,7 @@ const EPUB_PHRASES: Record<string, EpubPhrases> = {
     cover: 'Cover',
     contents: 'Contents',
     bodymatter: 'Start of the text',
+    pages: 'Pages of the print edition',
     coverAlt: (title, subtitle) => `Cover: ${title}${subtitle ? `. ${subtitle}` : ''}`,
   },
   vi: {
@@ -20,6 +22,7 @@ const EPUB_PHRASES: Record<string, EpubPhrases> = {
     cover: 'Bìa',
     contents: 'Mục lục',
     bodymatter: 'Phần chính',
+    pages: 'Số trang của bản in',
     coverAlt: (title, subtitle) => `Bìa sách: ${title}${subtitle ? `. ${subtitle}` : ''}`,
   },
   km: {
@@ -27,6 +30,7 @@ const EPUB_PHRASES: Record<string, EpubPhrases> = {
     cover: 'ក្របសៀវភៅ',
     contents: 'មាតិកា',
     bodymatter: 'ដើមអត្ថបទ',
+    pages: 'ទំព័រនៃសៀវភៅបោះពុម្ព',
     coverAlt: (title, subtitle) => `ក្របសៀវភៅ៖ ${title}${subtitle ? ` ${subtitle}` : ''}`,
   },
 };

@@ -47,8 +47,12 @@ export interface EpubMetadata {
   modified: string;
   tocTitle: string;
   /** Landmark labels in the primary language. */
-  landmarks: { title: string; cover: string; toc: string; bodymatter: string };
+  landmarks: { title: string; cover: string; toc: string; bodymatter: string; pages: string };
   accessibility: AccessibilityMetadata;
+  /** One entry per print page, in order, pointing at its page-break marker; empty without page breaks. */
+  pageList: { page: number; href: string }[];
+  /** The print edition the page breaks come from (`pageBreakSource`). */
+  pageBreakSource: string | undefined;
 }
 
 /** schema.org and EPUB Accessibility 1.1 metadata: each statement only as far as it is true. */
