@@ -19,6 +19,9 @@ import { TEMPLATES_DIR } from '../paths.js';
 import { epubMetadata } from './epub-metadata.js';
 import { writeManifest, type ManifestEntry } from './manifest.js';
 import { printEdition } from './print-edition.js';
+import { pdfMetadata } from './pdf-metadata.js';
+import { applyPdfMetadata } from '../output/pdf-metadata.js';
+import { writePressPdf } from '../output/press.js';
 
 export interface BuildOptions {
   bookDir: string;
@@ -28,6 +31,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Parsed files from earlier runs (build --watch, build/.cache): unchanged files are not parsed again. */
   cache?: DocumentCache;
+  /** Also write the printer's PDF/X file of every PDF edition (`--press`), not only of those with `press: true`. */
+  press?: boolean;
   /** Reports progress between stages; stages themselves never print. */
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -80,7 +85,8 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
         for (const url of printed.blocked) {
           book.diagnostics.push({ file: outPath, severity: 'warning', ruleId: 'request-blocked', message: `The print page asked for ${url.slice(0, 80)}, which was blocked: a book only loads its own files` });
         }
-        built.push({ ...entry(edition, outDir, outPath, printed.bytes, started, printed.pages), chapterPages: chapterPages(book, printed.pagination) });
+        const press = edition.press || options.press ? await pressEdition(printed.pdf, outDir, edition, book, context, workDir) : undefined;
+        built.push({ ...entry(edition, outDir, outPath, printed.bytes, started, printed.pages), chapterPages: chapterPages(book, printed.pagination), ...(press ? { press } : {}) });
         progress({ stage: 'done', ...step, pages: printed.pages });
       } else {
         const written = await writeEpub({ metadata: epubMetadata(book, edition, context.date), chapters: epubChapters(edition, context), templatesDir: TEMPLATES_DIR, outPath });
@@ -109,6 +115,12 @@ function selectEditions(config: BookConfig, ids: readonly string[]): Edition[] {
     });
   }
   return all.filter((e) => ids.includes(e.id));
+}
+
+async function pressEdition(screen: Uint8Array, outDir: string, edition: Edition, book: Book, context: RenderContext, workDir: string): Promise<{ path: string; bytes: number }> {
+  const outPath = path.join(outDir, `${edition.id}.press.pdf`);
+  const { bytes } = await writePressPdf({ screen, workDir, outPath, restoreMetadata: (document) => applyPdfMetadata(document, pdfMetadata(book, edition, context.date)) });
+  return { path: path.relative(outDir, outPath), bytes };
 }
 
 function chapterPages(book: Book, pagination: Pagination): Record<string, number> {

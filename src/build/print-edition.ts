@@ -27,6 +27,8 @@ export interface PrintEditionOptions {
 }
 
 export interface PrintedEdition {
+  /** The PDF as written. */
+  pdf: Uint8Array;
   bytes: number;
   pages: number;
   blocked: string[];
@@ -67,7 +69,7 @@ export async function printEdition(options: PrintEditionOptions): Promise<Printe
       const pdf = await document.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
       await writeOutput(options.outPath, pdf);
       timings.postProcess += performance.now() - started;
-      return { bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: next, html, timings };
+      return { pdf, bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: next, html, timings };
     }
     timings.postProcess += performance.now() - started;
     used = next;

@@ -90,7 +90,7 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   const pdf = await book.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
   await writeOutput(options.outPath, pdf);
   timings.postProcess += performance.now() - started;
-  return { bytes: pdf.byteLength, pages: book.getPageCount(), blocked: [...blocked], pagination: { pages, blankBefore: new Set() }, html: sideHtml, timings };
+  return { pdf, bytes: pdf.byteLength, pages: book.getPageCount(), blocked: [...blocked], pagination: { pages, blankBefore: new Set() }, html: sideHtml, timings };
 }
 
 /** Spreads never cross chapters: each chapter opens a spread. */

@@ -37,6 +37,17 @@ export const editionSchema = z
       .optional()
       .describe("The edition's languages in column / reading order; each must be a book language. Default: the book's `languages`."),
     trim: trimSize.default('A5').describe('Page size of a PDF edition: a named size or width x height in millimetres, e.g. `170x240`.'),
+    columnWidths: z
+      .array(z.number().positive('a positive width ratio'))
+      .optional()
+      .describe('`columns` layout: the width ratio of each column, in the order of `languages`, e.g. `[1, 1, 1.2]` gives the Khmer column a fifth more room. Default: equal columns.'),
+    primary: languageCode
+      .optional()
+      .describe('`interleaved` layout: the language whose block comes first and is set full width; the others follow it, indented and labelled. Default: the first of `languages`.'),
+    press: z
+      .boolean()
+      .default(false)
+      .describe('PDF: also write `build/ID.press.pdf` for the printer: 3 mm bleed, crop marks, TrimBox and BleedBox, PDF/X-3 through Ghostscript (CMYK). `build --press` does it for every PDF edition.'),
   })
   .strict()
   .describe('One output of the book.');
@@ -84,6 +95,13 @@ export const bookSchema = z
         ctx.addIssue({ code: 'custom', path: ['editions', index, 'id'], message: `a unique edition id; "${edition.id}" is used twice` });
       }
       seen.add(edition.id);
+      const languages = edition.languages ?? book.languages;
+      if (edition.columnWidths && edition.columnWidths.length !== languages.length) {
+        ctx.addIssue({ code: 'custom', path: ['editions', index, 'columnWidths'], message: `one width per language of the edition (${languages.length}: ${languages.join(', ')})` });
+      }
+      if (edition.primary && !languages.includes(edition.primary)) {
+        ctx.addIssue({ code: 'custom', path: ['editions', index, 'primary'], message: `one of the edition's languages (${languages.join(', ')})` });
+      }
       edition.languages?.forEach((lang, langIndex) => {
         if (!book.languages.includes(lang)) {
           ctx.addIssue({
