@@ -94,3 +94,20 @@ describe('edition options', () => {
     expect(info).not.toMatch(/PDF subtype/);
   });
 });
+
+describe('edition options that cannot be printed', () => {
+  it.each([
+    ['a facing edition of three languages', '  - { id: bad, format: pdf, layout: facing, languages: [en, vi, km] }', /two languages for a facing edition/],
+    ['column widths that do not match the languages', '  - { id: bad, format: pdf, columnWidths: [1, 2] }', /one width per language of the edition \(3: en, vi, km\)/],
+    ['a primary language the edition lacks', '  - { id: bad, format: pdf, layout: interleaved, languages: [en, km], primary: vi }', /one of the edition's languages \(en, km\)/],
+  ])('reports %s at its line in book.yaml, and builds nothing', async (_what, line, message) => {
+    const book = await copyBook(path.join(FIXTURES, 'books/mini'));
+    const yaml = (await readFile(path.join(book, 'book.yaml'), 'utf8')).replace(/editions:[\s\S]*$/, `editions:\n${line}\n`);
+    await writeFile(path.join(book, 'book.yaml'), yaml);
+    const result = await runCli(['build', book]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/book\.yaml:\d+:\d+/);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -99,6 +99,9 @@ export const bookSchema = z
       if (edition.columnWidths && edition.columnWidths.length !== languages.length) {
         ctx.addIssue({ code: 'custom', path: ['editions', index, 'columnWidths'], message: `one width per language of the edition (${languages.length}: ${languages.join(', ')})` });
       }
+      if (edition.layout === 'facing' && edition.format === 'pdf' && languages.length !== 2) {
+        ctx.addIssue({ code: 'custom', path: ['editions', index, 'languages'], message: `two languages for a facing edition, the verso's and the recto's (this one has ${languages.length})` });
+      }
       if (edition.primary && !languages.includes(edition.primary)) {
         ctx.addIssue({ code: 'custom', path: ['editions', index, 'primary'], message: `one of the edition's languages (${languages.join(', ')})` });
       }
