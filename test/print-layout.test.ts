@@ -116,6 +116,19 @@ describe('every PDF edition of the Friendship Year book', () => {
     }
   });
 
+  it('prints one folio, its own page number, at the foot of every page from the contents on', () => {
+    for (const edition of editions) {
+      const { lines, heights } = pdfLines(pdfOf(edition));
+      const contents = Math.min(...contentsPages(edition)) - 2;
+      for (let page = contents; page <= heights.length; page++) {
+        const foot = lines.filter((l) => l.page === page && l.yMin > (heights[page - 1] ?? 0) - 40).map((l) => l.words.join(' '));
+        const folios = foot.filter((t) => /^\d+$/.test(t));
+        if (folios.length === 0 && comparable(pdfText(pdfOf(edition), page, page)) === '') continue; // a blank page
+        expect(folios, `${edition.id} page ${page}`).toEqual([String(page)]);
+      }
+    }
+  });
+
   it('never breaks a Khmer word with a hyphen, and breaks English words only at dictionary points', () => {
     for (const edition of editions) {
       const { lines } = pdfLines(pdfOf(edition));

@@ -84,7 +84,8 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
     verso: sides.verso,
     recto: sides.recto,
     bookmarks: chapters.map((c) => ({ title: chapterTitle(c, primary, context.book.sourceLang), page: pages.get(chapterAnchor(c)) ?? 1 })),
-    firstFolio: front.getPageCount(),
+    // The front matter prints its own folios (the contents page has one); the spreads get theirs here.
+    firstFolio: front.getPageCount() + (front.getPageCount() % 2 === 0 ? 1 : 0) + 1,
   });
   applyPdfMetadata(book, pdfMetadata(context.book, edition, context.date));
   const pdf = await book.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
