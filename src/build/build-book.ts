@@ -33,6 +33,8 @@ export interface BuildOptions {
   cache?: DocumentCache;
   /** Also write the printer's PDF/X file of every PDF edition (`--press`), not only of those with `press: true`. */
   press?: boolean;
+  /** Settled paginations by edition id, read and updated: build --watch keeps them between rebuilds. */
+  paginations?: Map<string, Pagination>;
   /** Reports progress between stages; stages themselves never print. */
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -81,12 +83,14 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
       const outPath = path.join(outDir, `${edition.id}.${edition.format}`);
       if (edition.format === 'pdf') {
         browser ??= await launchBrowser();
-        const printed = await printEdition({ browser, edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, allowedRoots: [bookDir, TEMPLATES_DIR, workDir] });
+        const previous = edition.layout === 'facing' ? undefined : options.paginations?.get(edition.id);
+        const printed = await printEdition({ browser, edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, allowedRoots: [bookDir, TEMPLATES_DIR, workDir], ...(previous ? { previous } : {}) });
+        options.paginations?.set(edition.id, printed.pagination);
         for (const url of printed.blocked) {
           book.diagnostics.push({ file: outPath, severity: 'warning', ruleId: 'request-blocked', message: `The print page asked for ${url.slice(0, 80)}, which was blocked: a book only loads its own files` });
         }
         const press = edition.press || options.press ? await pressEdition(printed.pdf, outDir, edition, book, context, workDir) : undefined;
-        built.push({ ...entry(edition, outDir, outPath, printed.bytes, started, printed.pages), chapterPages: chapterPages(book, printed.pagination), ...(press ? { press } : {}) });
+        built.push({ ...entry(edition, outDir, outPath, printed.bytes, started, printed.pages), chapterPages: chapterPages(book, printed.pagination), passes: printed.timings.print.length, ...(press ? { press } : {}) });
         progress({ stage: 'done', ...step, pages: printed.pages });
       } else {
         const written = await writeEpub({ metadata: epubMetadata(book, edition, context.date), chapters: epubChapters(edition, context), templatesDir: TEMPLATES_DIR, outPath });
