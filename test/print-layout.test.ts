@@ -83,7 +83,12 @@ describe('every PDF edition of the Friendship Year book', () => {
       expect(info).toMatch(/^Keywords:\s+Cambodia, Vietnam/m);
       expect(info).toMatch(/^CreationDate:\s+Tue Nov 14 22:13:20 2023 UTC$/m);
       expect(info).toMatch(/^Metadata Stream:\s+yes$/m);
-      if (edition.layout !== 'facing') expect(info).toMatch(/^Tagged:\s+yes$/m);
+      if (edition.layout !== 'facing') {
+        expect(info).toMatch(/^Tagged:\s+yes$/m);
+        // The structure tree kept through post-processing, with the language of the translated blocks.
+        const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdfOf(edition), '-'], { maxBuffer: 256 * 1024 * 1024 }).toString('latin1');
+        for (const lang of edition.languages.slice(1)) expect(qdf, `${edition.id}: /Lang (${lang})`).toContain(`/Lang (${lang})`);
+      }
       const document = await PDFDocument.load(await readFile(pdfOf(edition)), { updateMetadata: false });
       expect(document.catalog.lookup(PDFName.of('Lang'))?.toString()).toBe(`(${edition.languages[0]})`);
       const bookmarks = outlineTitles(document).map(comparable);
@@ -108,6 +113,19 @@ describe('every PDF edition of the Friendship Year book', () => {
         }
       });
       expect(checked, `${edition.id}: pages with a running head`).toBeGreaterThan(10);
+    }
+  });
+
+  it('prints one folio, its own page number, at the foot of every page from the contents on', () => {
+    for (const edition of editions) {
+      const { lines, heights } = pdfLines(pdfOf(edition));
+      const contents = Math.min(...contentsPages(edition)) - 2;
+      for (let page = contents; page <= heights.length; page++) {
+        const foot = lines.filter((l) => l.page === page && l.yMin > (heights[page - 1] ?? 0) - 40).map((l) => l.words.join(' '));
+        const folios = foot.filter((t) => /^\d+$/.test(t));
+        if (folios.length === 0 && comparable(pdfText(pdfOf(edition), page, page)) === '') continue; // a blank page
+        expect(folios, `${edition.id} page ${page}`).toEqual([String(page)]);
+      }
     }
   });
 

@@ -4,7 +4,9 @@
  * peak RSS with Chromium, and the ratio against raw Chromium `page.pdf()` of the same final HTML,
  * measured in the same run. Writes bench/results.json. Prints figures; asserts nothing.
  */
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
@@ -21,6 +23,7 @@ import { PeakRss } from './peak-rss.js';
 import { realText, writeSyntheticBook } from './synthetic-book.js';
 
 /** About 38 A5 pages per chapter of 6 sections × 6 rows in the columns edition (measured). */
+const run = promisify(execFile);
 const SIZES = (process.env.BENCH_PAGES ?? '50,300,1000').split(',').map(Number);
 
 interface SizeResult {
@@ -32,6 +35,8 @@ interface SizeResult {
   peakRssMb: number;
   rawPrintSeconds: number;
   ratioToRawPrint: number;
+  /** `parallel-press build` of both editions in a fresh process, wall clock, no cache. */
+  cliBuildSeconds: number;
 }
 
 const source = await realText();
@@ -80,6 +85,10 @@ async function benchSize(targetPages: number): Promise<SizeResult> {
       await browser.close();
     }
     const peak = rss.stop();
+    // What a publisher waits for: the CLI, cold (a new process, no build/.cache), both editions.
+    const cliStarted = performance.now();
+    await run(process.execPath, [path.join(PACKAGE_ROOT, 'dist/cli.js'), 'build', dir, '--no-cache', '--out', path.join(workDir, 'cli')]);
+    const cliBuildSeconds = round((performance.now() - cliStarted) / 1000);
     const totalSeconds = Object.values(seconds).reduce((a, b) => a + b, 0);
     const pdfSeconds = totalSeconds - (seconds.EPUB ?? 0);
     const result: SizeResult = {
@@ -91,6 +100,7 @@ async function benchSize(targetPages: number): Promise<SizeResult> {
       peakRssMb: Math.round(peak / 2 ** 20),
       rawPrintSeconds: round(raw),
       ratioToRawPrint: round(pdfSeconds / raw),
+      cliBuildSeconds,
     };
     print(result);
     return result;
@@ -104,6 +114,7 @@ function print(r: SizeResult): void {
   console.log(`\n~${r.targetPages} pages (${r.pages} printed): ${r.totalSeconds} s PDF+EPUB, ${r.pagesPerSecond} pages/s, peak RSS ${r.peakRssMb} MB`);
   for (const [stage, s] of Object.entries(r.seconds)) console.log(`  ${stage.padEnd(16)} ${s.toFixed(2)} s`);
   console.log(`  raw Chromium page.pdf() of the final HTML: ${r.rawPrintSeconds} s; PDF pipeline / raw = ${r.ratioToRawPrint}`);
+  console.log(`  parallel-press build (CLI, cold, PDF + EPUB): ${r.cliBuildSeconds} s`);
 }
 
 function round(value: number, digits = 2): number {

@@ -18,6 +18,9 @@ import { buildEpubEdition } from './epub-edition.js';
 import { writeManifest, type ManifestEntry } from './manifest.js';
 import { printEdition } from './print-edition.js';
 import { PrintPagesSource } from './print-pages.js';
+import { pdfMetadata } from './pdf-metadata.js';
+import { applyPdfMetadata } from '../output/pdf-metadata.js';
+import { writePressPdf } from '../output/press.js';
 
 export interface BuildOptions {
   bookDir: string;
@@ -27,6 +30,10 @@ export interface BuildOptions {
   outDir?: string;
   /** Parsed files from earlier runs (build --watch, build/.cache): unchanged files are not parsed again. */
   cache?: DocumentCache;
+  /** Also write the printer's PDF/X file of every PDF edition (`--press`), not only of those with `press: true`. */
+  press?: boolean;
+  /** Settled paginations by edition id, read and updated: build --watch keeps them between rebuilds. */
+  paginations?: Map<string, Pagination>;
   /** Reports progress between stages; stages themselves never print. */
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -78,12 +85,15 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
       const outPath = path.join(outDir, `${edition.id}.${edition.format}`);
       if (edition.format === 'pdf') {
         browser ??= await launchBrowser();
-        const printed = await printEdition({ browser, edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, allowedRoots });
+        const previous = edition.layout === 'facing' ? undefined : options.paginations?.get(edition.id);
+        const printed = await printEdition({ browser, edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, allowedRoots, ...(previous ? { previous } : {}) });
+        options.paginations?.set(edition.id, printed.pagination);
         printPages.record(edition.id, printed);
         for (const url of printed.blocked) {
           book.diagnostics.push({ file: outPath, severity: 'warning', ruleId: 'request-blocked', message: `The print page asked for ${url.slice(0, 80)}, which was blocked: a book only loads its own files` });
         }
-        built.push({ ...entry(edition, outDir, outPath, printed.bytes, started, printed.pages), chapterPages: chapterPages(book, printed.pagination) });
+        const press = edition.press || options.press ? await pressEdition(printed.pdf, outDir, edition, book, context, workDir) : undefined;
+        built.push({ ...entry(edition, outDir, outPath, printed.bytes, started, printed.pages), chapterPages: chapterPages(book, printed.pagination), passes: printed.timings.print.length, ...(press ? { press } : {}) });
         progress({ stage: 'done', ...step, pages: printed.pages });
       } else {
         const pages = edition.pageBreaksFrom ? await printPages.pagesOf(edition.pageBreaksFrom) : undefined;
@@ -113,6 +123,12 @@ function selectEditions(config: BookConfig, ids: readonly string[]): Edition[] {
     });
   }
   return all.filter((e) => ids.includes(e.id));
+}
+
+async function pressEdition(screen: Uint8Array, outDir: string, edition: Edition, book: Book, context: RenderContext, workDir: string): Promise<{ path: string; bytes: number }> {
+  const outPath = path.join(outDir, `${edition.id}.press.pdf`);
+  const { bytes } = await writePressPdf({ screen, workDir, outPath, restoreMetadata: (document) => applyPdfMetadata(document, pdfMetadata(book, edition, context.date)) });
+  return { path: path.relative(outDir, outPath), bytes };
 }
 
 function chapterPages(book: Book, pagination: Pagination): Record<string, number> {

@@ -24,9 +24,16 @@ export interface PrintEditionOptions {
   workDir: string;
   allowedRoots: readonly string[];
   outPath: string;
+  /**
+   * Where the previous build of this edition settled (build --watch keeps it): most edits move no
+   * chapter, so the first pass prints with it as a final pass and one print is enough.
+   */
+  previous?: Pagination;
 }
 
 export interface PrintedEdition {
+  /** The PDF as written. */
+  pdf: Uint8Array;
   bytes: number;
   pages: number;
   blocked: string[];
@@ -48,10 +55,10 @@ export async function printEdition(options: PrintEditionOptions): Promise<Printe
   const { edition, context } = options;
   const chapters = contentsChapters(context.book.chapters);
   const timings = { layout: 0, print: [] as number[], postProcess: 0 };
-  let used = UNPAGINATED;
+  let used = options.previous ?? UNPAGINATED;
   const blocked = new Set<string>();
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const final = pass > 1;
+    const final = pass > 1 || options.previous !== undefined;
     let started = performance.now();
     const html = toHtml(printDocument({ edition, context, templatesDir: options.templatesDir, pagination: used }));
     timings.layout += performance.now() - started;
@@ -67,7 +74,7 @@ export async function printEdition(options: PrintEditionOptions): Promise<Printe
       const pdf = await document.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
       await writeOutput(options.outPath, pdf);
       timings.postProcess += performance.now() - started;
-      return { bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: next, html, timings };
+      return { pdf, bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: next, html, timings };
     }
     timings.postProcess += performance.now() - started;
     used = next;

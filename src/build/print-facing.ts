@@ -84,13 +84,14 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
     verso: sides.verso,
     recto: sides.recto,
     bookmarks: chapters.map((c) => ({ title: chapterTitle(c, primary, context.book.sourceLang), page: pages.get(chapterAnchor(c)) ?? 1 })),
-    firstFolio: front.getPageCount(),
+    // The front matter prints its own folios (the contents page has one); the spreads get theirs here.
+    firstFolio: front.getPageCount() + (front.getPageCount() % 2 === 0 ? 1 : 0) + 1,
   });
   applyPdfMetadata(book, pdfMetadata(context.book, edition, context.date));
   const pdf = await book.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
   await writeOutput(options.outPath, pdf);
   timings.postProcess += performance.now() - started;
-  return { bytes: pdf.byteLength, pages: book.getPageCount(), blocked: [...blocked], pagination: { pages, blankBefore: new Set() }, html: sideHtml, timings };
+  return { pdf, bytes: pdf.byteLength, pages: book.getPageCount(), blocked: [...blocked], pagination: { pages, blankBefore: new Set() }, html: sideHtml, timings };
 }
 
 /** Spreads never cross chapters: each chapter opens a spread. */

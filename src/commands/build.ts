@@ -14,6 +14,7 @@ export interface BuildCommandOptions {
   /** false with --no-cache: parse every file and leave build/.cache alone. */
   cache?: boolean;
   watch?: boolean;
+  press?: boolean;
 }
 
 export async function buildCommand(bookDir: string, options: BuildCommandOptions): Promise<void> {
@@ -25,6 +26,7 @@ export async function buildCommand(bookDir: string, options: BuildCommandOptions
       bookDir,
       editions: options.edition,
       ...(options.out !== undefined ? { outDir: options.out } : {}),
+      ...(options.press ? { press: true } : {}),
       ...(persistent ? { cache: persistent.cache } : {}),
       ...(progress ? { onProgress: progress.onProgress } : {}),
     };

@@ -37,6 +37,17 @@ export const editionSchema = z
       .optional()
       .describe("The edition's languages in column / reading order; each must be a book language. Default: the book's `languages`."),
     trim: trimSize.default('A5').describe('Page size of a PDF edition: a named size or width x height in millimetres, e.g. `170x240`.'),
+    columnWidths: z
+      .array(z.number().positive('a positive width ratio'))
+      .optional()
+      .describe('`columns` layout: the width ratio of each column, in the order of `languages`, e.g. `[1, 1, 1.2]` gives the Khmer column a fifth more room. Default: equal columns.'),
+    primary: languageCode
+      .optional()
+      .describe('`interleaved` layout: the language whose block comes first and is set full width; the others follow it, indented and labelled. Default: the first of `languages`.'),
+    press: z
+      .boolean()
+      .default(false)
+      .describe('PDF: also write `build/ID.press.pdf` for the printer: 3 mm bleed, crop marks, TrimBox and BleedBox, PDF/X-3 through Ghostscript (CMYK). `build --press` does it for every PDF edition.'),
     pageBreaksFrom: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]*$/, 'an edition id')
@@ -103,6 +114,16 @@ export const bookSchema = z
           path: ['editions', index, 'pageBreaksFrom'],
           message: `the id of a PDF edition of this book (${book.editions.filter((e) => e.format === 'pdf').map((e) => e.id).join(', ') || 'there is none'})`,
         });
+      }
+      const languages = edition.languages ?? book.languages;
+      if (edition.columnWidths && edition.columnWidths.length !== languages.length) {
+        ctx.addIssue({ code: 'custom', path: ['editions', index, 'columnWidths'], message: `one width per language of the edition (${languages.length}: ${languages.join(', ')})` });
+      }
+      if (edition.layout === 'facing' && edition.format === 'pdf' && languages.length !== 2) {
+        ctx.addIssue({ code: 'custom', path: ['editions', index, 'languages'], message: `two languages for a facing edition, the verso's and the recto's (this one has ${languages.length})` });
+      }
+      if (edition.primary && !languages.includes(edition.primary)) {
+        ctx.addIssue({ code: 'custom', path: ['editions', index, 'primary'], message: `one of the edition's languages (${languages.join(', ')})` });
       }
       edition.languages?.forEach((lang, langIndex) => {
         if (!book.languages.includes(lang)) {

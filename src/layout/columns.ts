@@ -40,6 +40,6 @@ export function layoutColumns(chapter: AlignedChapter, languages: readonly strin
   return h(
     'section',
     { className: ['chapter', `kind-${chapter.kind}`, 'layout-columns'], dataChapter: chapter.name },
-    h('div', { className: ['parallel'], style: `--columns: ${languages.length}` }, cells),
+    h('div', { className: ['parallel'], style: `--columns: ${languages.length}${context.columnWidths ? `; grid-template-columns: ${context.columnWidths.map((w) => `minmax(0, ${w}fr)`).join(' ')}` : ''}` }, cells),
   );
 }

@@ -32,12 +32,18 @@ export function printDocument({ edition, context, templatesDir, pagination = UNP
   const body: Element[] = frontMatter(edition.languages, context, contentsPage(edition.languages, context, pagination.pages));
   for (const chapter of chapters) {
     if (pagination.blankBefore.has(chapterAnchor(chapter))) body.push(blankPage());
-    const element = layout(chapter, edition.languages, context);
+    const element = layout(chapter, readingOrder(edition), edition.columnWidths ? { ...context, columnWidths: edition.columnWidths } : context);
     element.properties.style = `page: ${pageName(chapter)}`;
     body.push(element);
   }
   body.push(anchorIndex(chapters));
   return printShell({ edition, context, templatesDir, css: runningHeadCss(book, chapters, edition.languages), lang: primary, body });
+}
+
+/** Interleaved blocks follow the edition's primary language; columns keep the order of `languages`. */
+function readingOrder(edition: Edition): string[] {
+  const { primary, languages } = edition;
+  return edition.layout === 'interleaved' && primary ? [primary, ...languages.filter((l) => l !== primary)] : languages;
 }
 
 export interface PrintShellOptions {

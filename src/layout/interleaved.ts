@@ -36,7 +36,7 @@ export function layoutInterleaved(chapter: AlignedChapter, languages: readonly s
           'div',
           { className: ['row'], id: rowAnchor(chapter, section.id, n + 1) },
           languages.map((lang, index) =>
-            h('div', { className: ['block', index === 0 ? 'primary' : 'secondary'], lang }, renderBlock(row.cells[lang], chapter.documents[lang], lang, context)),
+            h('div', { className: ['block', index === 0 ? 'primary' : 'secondary'], lang, dataLabel: lang.toUpperCase() }, renderBlock(row.cells[lang], chapter.documents[lang], lang, context)),
           ),
         ),
       );

@@ -164,7 +164,8 @@ export function runningHead(lines: readonly BoxLine[], page: number): string {
  */
 export function bodyText(file: string, pages: (page: number) => boolean = () => true): string {
   return bodyLines(file)
-    .filter((l) => pages(l.page))
+    // The interleaved layout's language labels (VI, KM) sit beside a block's first line: furniture too.
+    .filter((l) => pages(l.page) && !/^[A-Z]{2,3}$/.test(l.words.join('')))
     .sort((a, b) => a.page - b.page || a.yMin - b.yMin || a.xMin - b.xMin)
     .map((l) => l.words.join(' '))
     .join('\n');
