@@ -10,6 +10,7 @@ import type { EpubChapter } from '../output/epub.js';
 import { khmerWordBreaks } from '../text/khmer/word-breaks.js';
 import type { RenderContext } from './blocks.js';
 import { chapterTitle } from './chapter-parts.js';
+import { scopeBlockIds } from './epub-ids.js';
 import { insertPageBreaks, type PageListEntry, type PrintPages } from './epub-page-breaks.js';
 import { layoutInterleaved } from './interleaved.js';
 
@@ -48,6 +49,7 @@ export function epubChapters(edition: Edition, context: RenderContext, options: 
   const images = new Map<string, EpubImage>();
   const documents = book.chapters.map((chapter) => {
     const root: Root = { type: 'root', children: [layoutInterleaved(chapter, edition.languages, context)] };
+    scopeBlockIds(root);
     visit(root, 'element', (element) => {
       const lang = element.properties.lang;
       if (typeof lang === 'string') element.properties.xmlLang = lang;

@@ -47,3 +47,15 @@ export function nonAsciiReferences(text: string): string[] {
     })
     .map((m) => m[0]);
 }
+
+/** A copy of a block without its footnote references and footnotes: the text the manuscript block itself holds. */
+export function withoutFootnotes(block: Element): Element {
+  const copy = structuredClone(block);
+  visit(copy, 'element', (element, index, parent) => {
+    const footnote = element.properties.dataFootnotes !== undefined || (element.tagName === 'sup' && elements(element, (e) => e.properties.dataFootnoteRef !== undefined).length > 0);
+    if (!footnote || !parent || index === undefined) return undefined;
+    parent.children.splice(index, 1);
+    return index;
+  });
+  return copy;
+}
