@@ -11,14 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { resolveEditions } from '../config/schema.js';
-import { epubMetadata } from '../build/epub-metadata.js';
+import { buildEpubEdition } from '../build/epub-edition.js';
 import { printEdition } from '../build/print-edition.js';
-import { epubChapters } from '../layout/epub-chapters.js';
 import { lintBook } from '../lint/index.js';
 import { loadBook } from '../manuscript/load.js';
 import { writeOutput } from '../output/atomic.js';
 import { launchBrowser } from '../output/browser.js';
-import { writeEpub } from '../output/epub.js';
 import { printHtml } from '../output/pdf.js';
 import { PACKAGE_ROOT, TEMPLATES_DIR } from '../paths.js';
 import { PeakRss } from './peak-rss.js';
@@ -82,10 +80,10 @@ async function benchSize(targetPages: number): Promise<SizeResult> {
       const started = performance.now();
       await printHtml({ browser, html: printed.html, workDir, allowedRoots: [dir, TEMPLATES_DIR, workDir], editionId: 'raw', outPath: 'raw.pdf', final: true });
       raw = (performance.now() - started) / 1000;
+      await time('EPUB', () => buildEpubEdition({ edition: epubEdition, context, templatesDir: TEMPLATES_DIR, workDir, outPath: path.join(dir, 'out.epub'), browser: async () => browser }));
     } finally {
       await browser.close();
     }
-    await time('EPUB', () => writeEpub({ metadata: epubMetadata(book, epubEdition, context.date), chapters: epubChapters(epubEdition, context), templatesDir: TEMPLATES_DIR, outPath: path.join(dir, 'out.epub') }));
     const peak = rss.stop();
     // What a publisher waits for: the CLI, cold (a new process, no build/.cache), both editions.
     const cliStarted = performance.now();

@@ -5,7 +5,6 @@ import { loadConfig } from '../config/load.js';
 import { resolveEditions, type BookConfig, type Edition } from '../config/schema.js';
 import { hasErrors, UserError, type Diagnostic } from '../diagnostics/index.js';
 import { buildDate } from '../layout/i18n.js';
-import { epubChapters } from '../layout/epub-chapters.js';
 import type { RenderContext } from '../layout/blocks.js';
 import { lintBook } from '../lint/index.js';
 import type { DocumentCache } from '../manuscript/document-cache.js';
@@ -14,11 +13,11 @@ import type { Book } from '../manuscript/model.js';
 import { chapterAnchor } from '../layout/chapter-parts.js';
 import type { Pagination } from '../layout/pagination.js';
 import { launchBrowser, type PrintBrowser } from '../output/browser.js';
-import { writeEpub } from '../output/epub.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { epubMetadata } from './epub-metadata.js';
+import { buildEpubEdition } from './epub-edition.js';
 import { writeManifest, type ManifestEntry } from './manifest.js';
 import { printEdition } from './print-edition.js';
+import { PrintPagesSource } from './print-pages.js';
 import { pdfMetadata } from './pdf-metadata.js';
 import { applyPdfMetadata } from '../output/pdf-metadata.js';
 import { writePressPdf } from '../output/press.js';
@@ -74,6 +73,9 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'parallel-press-work-'));
   const context: RenderContext = { book, date: buildDate() };
   let browser: PrintBrowser | undefined;
+  const openBrowser = async () => (browser ??= await launchBrowser());
+  const allowedRoots = [bookDir, TEMPLATES_DIR, workDir];
+  const printPages = new PrintPagesSource({ editions: resolveEditions(config), context, templatesDir: TEMPLATES_DIR, workDir, allowedRoots, browser: openBrowser });
   const built: ManifestEntry[] = [];
   try {
     for (const [position, edition] of editions.entries()) {
@@ -84,8 +86,9 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
       if (edition.format === 'pdf') {
         browser ??= await launchBrowser();
         const previous = edition.layout === 'facing' ? undefined : options.paginations?.get(edition.id);
-        const printed = await printEdition({ browser, edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, allowedRoots: [bookDir, TEMPLATES_DIR, workDir], ...(previous ? { previous } : {}) });
+        const printed = await printEdition({ browser, edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, allowedRoots, ...(previous ? { previous } : {}) });
         options.paginations?.set(edition.id, printed.pagination);
+        printPages.record(edition.id, printed);
         for (const url of printed.blocked) {
           book.diagnostics.push({ file: outPath, severity: 'warning', ruleId: 'request-blocked', message: `The print page asked for ${url.slice(0, 80)}, which was blocked: a book only loads its own files` });
         }
@@ -93,7 +96,8 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
         built.push({ ...entry(edition, outDir, outPath, printed.bytes, started, printed.pages), chapterPages: chapterPages(book, printed.pagination), passes: printed.timings.print.length, ...(press ? { press } : {}) });
         progress({ stage: 'done', ...step, pages: printed.pages });
       } else {
-        const written = await writeEpub({ metadata: epubMetadata(book, edition, context.date), chapters: epubChapters(edition, context), templatesDir: TEMPLATES_DIR, outPath });
+        const pages = edition.pageBreaksFrom ? await printPages.pagesOf(edition.pageBreaksFrom) : undefined;
+        const written = await buildEpubEdition({ edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, browser: openBrowser, printPages: pages });
         built.push(entry(edition, outDir, outPath, written.bytes, started));
         progress({ stage: 'done', ...step });
       }

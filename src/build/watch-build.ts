@@ -40,8 +40,9 @@ export async function watchBuild(options: WatchBuildOptions): Promise<BuildWatch
     let ids = [...requested];
     if (changed) {
       try {
-        const all = resolveEditions(await loadConfig(bookDir)).filter((e) => requested.length === 0 || requested.includes(e.id));
-        ids = affectedEditions(changed, all, { bookDir, templatesDir }).map((e) => e.id);
+        const bookEditions = resolveEditions(await loadConfig(bookDir));
+        const all = bookEditions.filter((e) => requested.length === 0 || requested.includes(e.id));
+        ids = affectedEditions(changed, all, { bookDir, templatesDir }, bookEditions).map((e) => e.id);
         if (ids.length === 0) return;
       } catch {
         // book.yaml is broken: the build below reports it.

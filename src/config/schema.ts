@@ -48,6 +48,19 @@ export const editionSchema = z
       .boolean()
       .default(false)
       .describe('PDF: also write `build/ID.press.pdf` for the printer: 3 mm bleed, crop marks, TrimBox and BleedBox, PDF/X-3 through Ghostscript (CMYK). `build --press` does it for every PDF edition.'),
+    pageBreaksFrom: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'an edition id')
+      .optional()
+      .describe(
+        'EPUB only: the id of a PDF edition whose pages the EPUB marks (page-break markers and a page list), so that "page 42" means the same in both. The PDF is printed during the build if it is not one of the editions being built.',
+      ),
+    khmerWordBreaks: z
+      .boolean()
+      .default(true)
+      .describe(
+        'EPUB only: put an invisible U+200B between Khmer words (found with the ICU dictionary) so that reading systems without a Khmer dictionary can break lines; readers that have one show no difference. The PDF and the preview never get them.',
+      ),
   })
   .strict()
   .describe('One output of the book.');
@@ -95,6 +108,13 @@ export const bookSchema = z
         ctx.addIssue({ code: 'custom', path: ['editions', index, 'id'], message: `a unique edition id; "${edition.id}" is used twice` });
       }
       seen.add(edition.id);
+      if (edition.pageBreaksFrom !== undefined && !book.editions.some((e) => e.id === edition.pageBreaksFrom && e.format === 'pdf')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['editions', index, 'pageBreaksFrom'],
+          message: `the id of a PDF edition of this book (${book.editions.filter((e) => e.format === 'pdf').map((e) => e.id).join(', ') || 'there is none'})`,
+        });
+      }
       const languages = edition.languages ?? book.languages;
       if (edition.columnWidths && edition.columnWidths.length !== languages.length) {
         ctx.addIssue({ code: 'custom', path: ['editions', index, 'columnWidths'], message: `one width per language of the edition (${languages.length}: ${languages.join(', ')})` });

@@ -44,4 +44,5 @@ export const RULE_CATALOGUE: Readonly<Record<string, { severity: Severity; summa
   'script-vietnamese-in-km': { severity: 'warning', summary: 'Vietnamese letters in the Khmer translation' },
   'script-latin-in-km': { severity: 'warning', summary: 'a Khmer block with only Latin prose' },
   'khmer-order': { severity: 'warning', summary: 'Khmer marks out of canonical order' },
+  'image-alt-missing': { severity: 'error', summary: 'an image without alt text (`![description](file.png)`)' },
 };

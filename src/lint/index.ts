@@ -4,6 +4,7 @@ import { blockAlignment } from './blocks.js';
 import { emptyBlocks } from './empty-blocks.js';
 import { headingIds } from './heading-ids.js';
 import { identicalToSource } from './identical.js';
+import { imageAlt } from './image-alt.js';
 import { khmerOrder } from './khmer-order.js';
 import { latinInKhmer } from './latin-in-khmer.js';
 import { legacyEncodings } from './legacy-encoding.js';
@@ -32,6 +33,7 @@ export const LINT_RULES: readonly LintRule[] = [
   wrongScript,
   latinInKhmer,
   khmerOrder,
+  imageAlt,
 ];
 
 /** Runs every rule over a loaded book; the loader's own diagnostics stay in `book.diagnostics`. */
