@@ -126,6 +126,15 @@ describe('which editions a change affects (build --watch)', () => {
     expect(affectedEditions([path.join(TEMPLATES_DIR, 'epub/content.opf.ejs')], editions, { bookDir, templatesDir: TEMPLATES_DIR }).map((e) => e.id)).toEqual(['en-vi', 'all-epub']);
     expect(affectedEditions([path.join(TEMPLATES_DIR, 'preview/preview.css')], editions, { bookDir, templatesDir: TEMPLATES_DIR })).toEqual([]);
   });
+
+  it('rebuilds an EPUB whose page breaks come from a PDF when that PDF repaginates, even when only the EPUB is watched', () => {
+    const paged: Edition = { ...edition('km-epub', 'epub', ['km']), pageBreaksFrom: 'print' };
+    const book = [...editions, paged];
+    const affected = (file: string) => affectedEditions([file], [paged], { bookDir, templatesDir: TEMPLATES_DIR }, book).map((e) => e.id);
+    expect(affected(path.join(TEMPLATES_DIR, 'print.css'))).toEqual(['km-epub']);
+    expect(affected(path.join(bookDir, 'translations/vi/01-a.md'))).toEqual(['km-epub']);
+    expect(affectedEditions([path.join(bookDir, 'translations/vi/01-a.md')], [edition('km-only', 'epub', ['km'])], { bookDir, templatesDir: TEMPLATES_DIR }, book)).toEqual([]);
+  });
 });
 
 describe('the synthetic book of the benchmark', () => {

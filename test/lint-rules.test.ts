@@ -79,6 +79,10 @@ const RULES: Record<string, { ids: string[]; fail: string[] }> = {
     fail: ['script-vietnamese-in-km warning translations/km/01-river.md:8:16', 'script-khmer-in-vi warning translations/vi/01-river.md:12:10'],
   },
   'latin-in-khmer': { ids: ['script-latin-in-km'], fail: ['script-latin-in-km warning translations/km/01-river.md:10:1'] },
+  'image-alt': {
+    ids: ['image-alt-missing'],
+    fail: ['image-alt-missing error manuscript/01-river.md:9:1', 'image-alt-missing error translations/vi/01-river.md:12:43'],
+  },
   'khmer-order': {
     ids: ['khmer-order'],
     fail: [
@@ -90,9 +94,9 @@ const RULES: Record<string, { ids: string[]; fail: string[] }> = {
   images: {
     ids: ['image-missing', 'image-outside-book', 'image-too-large', 'image-unsafe-svg'],
     fail: [
-      'image-missing error manuscript/01-river.md:13:26',
+      'image-missing error manuscript/01-river.md:13:31',
       'image-too-large error manuscript/01-river.md:15:1',
-      'image-unsafe-svg error manuscript/01-river.md:15:27',
+      'image-unsafe-svg error manuscript/01-river.md:15:33',
       'image-outside-book error manuscript/01-river.md:17:1',
     ],
   },

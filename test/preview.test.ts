@@ -63,7 +63,7 @@ describe('parallel-press preview, in Chromium, on a copy of the mini book', () =
   });
 
   it('shows the print edition, every language, and loads the book image through the server', async () => {
-    const text = await page.evaluate(() => document.body.innerText);
+    const text = await page.evaluate(() => document.body.innerText.replace(/\u00ad/g, ''));
     expect(text).toContain('The Mekong flows from the mountains to the sea.');
     expect(text).toContain('Sông Mê Kông chảy từ núi cao ra biển.');
     expect(text).toContain('ទន្លេមេគង្គហូរពីភ្នំទៅសមុទ្រ។');
@@ -95,7 +95,7 @@ describe('parallel-press preview, in Chromium, on a copy of the mini book', () =
     const source = await readFile(file, 'utf8');
     const started = performance.now();
     await writeFile(file, source.replace('Fishermen work on the river every morning.', 'Fishermen mend their nets at dawn.'));
-    await page.waitForFunction(() => document.body.innerText.includes('Fishermen mend their nets at dawn.'), { timeout: 10_000, polling: 20 });
+    await page.waitForFunction(() => document.body.innerText.replace(/\u00ad/g, '').includes('Fishermen mend their nets at dawn.'), { timeout: 10_000, polling: 20 });
     const elapsed = performance.now() - started;
     expect(elapsed, `shown ${Math.round(elapsed)} ms after saving`).toBeLessThan(1000);
   });
@@ -107,14 +107,14 @@ describe('parallel-press preview, in Chromium, on a copy of the mini book', () =
     expect(overlay).toMatch(/book\.yaml:\d+:\d+/);
     expect(overlay).toContain('config-yaml');
     // The last good pages stay under the overlay, and the server still answers.
-    expect(await page.evaluate(() => document.body.innerText)).toContain('Fishermen mend their nets at dawn.');
+    expect(await page.evaluate(() => document.body.innerText.replace(/\u00ad/g, ''))).toContain('Fishermen mend their nets at dawn.');
     expect((await get(preview.url, '/')).status).toBe(200);
     expect(preview.child.exitCode).toBeNull();
     await expect.poll(() => preview.stderr(), { timeout: 5_000 }).toMatch(/book\.yaml:\d+:\d+: error: Invalid YAML/);
 
     await writeFile(path.join(bookDir, 'book.yaml'), bookYaml);
     await page.waitForSelector(OVERLAY_WITH_ERRORS, { hidden: true, timeout: 10_000 });
-    expect(await page.evaluate(() => document.body.innerText)).toContain('Fishermen mend their nets at dawn.');
+    expect(await page.evaluate(() => document.body.innerText.replace(/\u00ad/g, ''))).toContain('Fishermen mend their nets at dawn.');
   });
 
   it('overlays a misaligned translation with both places, and clears it once aligned', async () => {

@@ -43,6 +43,7 @@ const NOT_RUN = new Map([
   ['npx parallel-press preview', 'a server that runs until Ctrl-C; test/preview.test.ts drives it in Chromium'],
   ['npx parallel-press build --watch', 'runs until Ctrl-C; test/build-watch.test.ts drives it'],
   ['npm run bench:check', 'a benchmark of a minute or more on a generated 1,000-page book; test/incremental.test.ts checks the cache it measures'],
+  ['npm run bench', 'builds books of 50 to 1,000 pages, minutes; test/print-layout.test.ts checks what it times'],
 ]);
 
 /** The commands of every ```sh block: one per line, `\` continuations joined, `# comments` dropped. */

@@ -9,11 +9,11 @@ import { parse as parseYaml } from 'yaml';
 import { runCli, ROOT, FIXTURES } from './helpers/cli.js';
 import { epubcheck, unzipEpub } from './helpers/epub.js';
 import { manuscriptTexts, type ExpectedText } from './helpers/manuscript.js';
-import { columnTexts, comparable, pdfFonts } from './helpers/pdf.js';
+import { columnTexts, comparable, pdfFonts, pdfText } from './helpers/pdf.js';
 
 interface Manifest {
   tool: { version: string };
-  editions: { id: string; format: string; path: string; languages: string[]; bytes: number; pages?: number; ms: number }[];
+  editions: { id: string; format: string; path: string; languages: string[]; bytes: number; pages?: number; chapterPages?: Record<string, number>; ms: number }[];
 }
 
 interface EditionConfig {
@@ -70,10 +70,14 @@ describe.each([
     for (const entry of manifest.editions.filter((e) => e.format === 'pdf')) {
       const edition = editions.find((e) => e.id === entry.id);
       if (edition?.layout && edition.layout !== 'columns') continue;
-      const columns = columnTexts(path.join(outDir, entry.path), entry.languages.length).map(comparable);
+      const file = path.join(outDir, entry.path);
+      // Columns begin with the first chapter; the title page before it sets the languages one under another.
+      const fromPage = Math.min(...Object.values(entry.chapterPages ?? {}));
+      const columns = columnTexts(file, entry.languages.length, { fromPage }).map(comparable);
+      const whole = comparable(pdfText(file));
       const missing: string[] = [];
       for (const item of expected.filter((e) => entry.languages.includes(e.lang))) {
-        const column = columns[entry.languages.indexOf(item.lang)] ?? '';
+        const column = item.chapterKind === 'title' ? whole : (columns[entry.languages.indexOf(item.lang)] ?? '');
         if (!column.includes(comparable(item.text))) missing.push(`${item.place} [${item.lang}] ${item.text.slice(0, 60)}`);
       }
       expect(missing).toEqual([]);

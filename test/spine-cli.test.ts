@@ -55,6 +55,7 @@ describe('book.yaml validation', () => {
     ['a bad trim', `${valid}    trim: huge\n`, /^Invalid value at `editions\.0\.trim`/, 8],
     ['an edition language the book lacks', `${valid}    languages: [fr]\n`, /^Invalid value at `editions\.0\.languages\.0`: expected one of the book languages \(en\)/, 8],
     ['a title missing for a book language', valid.replace('languages: [en]', 'languages: [en, vi]'), /`title`: expected a title in every book language; "vi" is missing/, 1],
+    ['pageBreaksFrom naming an EPUB edition', `${valid}  - id: x\n    format: epub\n    pageBreaksFrom: x\n`, /^Invalid value at `editions\.1\.pageBreaksFrom`: expected the id of a PDF edition of this book \(e\)/, 10],
   ])('locates %s', (_name, source, message, line) => {
     try {
       parseConfig(source);

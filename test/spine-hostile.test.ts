@@ -55,7 +55,19 @@ describe('a hostile manuscript', () => {
     const xhtml = [...files].filter(([name]) => name.endsWith('.xhtml')).map(([, text]) => text).join('\n');
     expect(xhtml).toContain('Fishermen work on the river every morning.');
     expect(xhtml).not.toMatch(/<script|onerror|<iframe|javascript:|127\.0\.0\.1/i);
-    expect([...files.keys()].some((name) => name.includes('images/'))).toBe(false);
+    // The cover the build draws is the only image: the remote one never arrived.
+    expect([...files.keys()].filter((name) => name.includes('images/'))).toEqual(['OEBPS/images/cover.png']);
+  });
+
+  it('lets no script, handler or remote resource into any file of the EPUB', async () => {
+    const files = await unzipEpub(path.join(bookDir, 'build/hostile-epub.epub'));
+    for (const [name, text] of [...files].filter(([file]) => /\.(xhtml|opf|ncx|css|xml)$/.test(file))) {
+      expect(text, name).not.toMatch(/<script|<iframe|<object|<embed|javascript:|127\.0\.0\.1|__PORT__/i);
+      expect(text, name).not.toMatch(/\son[a-z]+\s*=/i);
+      expect(text, name).not.toMatch(/\ssrc\s*=\s*["']?(https?:|\/\/|file:)/i);
+      expect(text, name).not.toMatch(/url\(\s*["']?(https?:|\/\/|file:)/i);
+    }
+    expect(files.get('OEBPS/content.opf')).not.toContain('remote-resources');
   });
 
   it('refuses an image path that leaves the book directory', async () => {

@@ -10,13 +10,19 @@ export interface BookPlaces {
 
 /**
  * The editions a set of changed files can affect: a translation only the editions in its language,
- * the EPUB templates only EPUBs, print.css only PDFs; book.yaml, the source manuscript, images and
+ * the EPUB templates only EPUBs, print.css only PDFs (and the EPUBs that take their page breaks from one); book.yaml, the source manuscript, images and
  * anything else every edition. Layout is redone for a whole edition; parsing only for changed files.
  */
-export function affectedEditions(changed: readonly string[], editions: readonly Edition[], places: BookPlaces): Edition[] {
+export function affectedEditions(changed: readonly string[], editions: readonly Edition[], places: BookPlaces, bookEditions: readonly Edition[] = editions): Edition[] {
   const hit = new Set<Edition>();
-  for (const file of changed) for (const edition of editions.filter((e) => affects(file, e, places))) hit.add(edition);
+  for (const file of changed) for (const edition of editions.filter((e) => affects(file, e, places) || movesPageBreaks(file, e, places, bookEditions))) hit.add(edition);
   return editions.filter((e) => hit.has(e));
+}
+
+/** An EPUB's page breaks are where its print edition's pages begin: what repaginates that PDF moves them. */
+function movesPageBreaks(file: string, edition: Edition, places: BookPlaces, bookEditions: readonly Edition[]): boolean {
+  const source = edition.pageBreaksFrom === undefined ? undefined : bookEditions.find((e) => e.id === edition.pageBreaksFrom);
+  return source !== undefined && affects(file, source, places);
 }
 
 function affects(file: string, edition: Edition, { bookDir, templatesDir }: BookPlaces): boolean {

@@ -1,27 +1,30 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { toHtml } from 'hast-util-to-html';
 import { loadConfig } from '../config/load.js';
 import { resolveEditions, type BookConfig, type Edition } from '../config/schema.js';
 import { hasErrors, UserError, type Diagnostic } from '../diagnostics/index.js';
 import { buildDate } from '../layout/i18n.js';
-import { printDocument } from '../layout/document.js';
-import { epubChapters } from '../layout/epub-chapters.js';
 import type { RenderContext } from '../layout/blocks.js';
 import { lintBook } from '../lint/index.js';
 import type { DocumentCache } from '../manuscript/document-cache.js';
 import { loadBook } from '../manuscript/load.js';
+import type { Book } from '../manuscript/model.js';
+import { chapterAnchor } from '../layout/chapter-parts.js';
+import type { Pagination } from '../layout/pagination.js';
 import { ensureOutputDir } from '../output/atomic.js';
 import { launchBrowser, type PrintBrowser } from '../output/browser.js';
-import { writeEpub } from '../output/epub.js';
 import { fontProblems } from '../output/font-check.js';
 import { removeOnInterrupt } from '../output/interrupt-cleanup.js';
-import { printPdf } from '../output/pdf.js';
 import { printWithin } from '../output/print-deadline.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { epubMetadata } from './epub-metadata.js';
+import { buildEpubEdition } from './epub-edition.js';
 import { writeManifest, type ManifestEntry } from './manifest.js';
+import { printEdition } from './print-edition.js';
+import { PrintPagesSource } from './print-pages.js';
+import { pdfMetadata } from './pdf-metadata.js';
+import { applyPdfMetadata } from '../output/pdf-metadata.js';
+import { writePressPdf } from '../output/press.js';
 import { stageTimeoutMs } from './stage-timeout.js';
 
 export interface BuildOptions {
@@ -32,6 +35,10 @@ export interface BuildOptions {
   outDir?: string;
   /** Parsed files from earlier runs (build --watch, build/.cache): unchanged files are not parsed again. */
   cache?: DocumentCache;
+  /** Also write the printer's PDF/X file of every PDF edition (`--press`), not only of those with `press: true`. */
+  press?: boolean;
+  /** Settled paginations by edition id, read and updated: build --watch keeps them between rebuilds. */
+  paginations?: Map<string, Pagination>;
   /** Reports progress between stages; stages themselves never print. */
   onProgress?: (event: ProgressEvent) => void;
   /** Per-stage limit for Chromium (start, load, print); default PARALLEL_PRESS_TIMEOUT_MS or two minutes. */
@@ -76,6 +83,9 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   const forgetWorkDir = removeOnInterrupt(workDir);
   const context: RenderContext = { book, date: buildDate() };
   let browser: PrintBrowser | undefined;
+  const openBrowser = async () => (browser ??= await launchBrowser({ timeoutMs }));
+  const allowedRoots = [bookDir, TEMPLATES_DIR, workDir];
+  const printPages = new PrintPagesSource({ editions: resolveEditions(config), context, templatesDir: TEMPLATES_DIR, workDir, allowedRoots, browser: openBrowser });
   const built: ManifestEntry[] = [];
   try {
     for (const [position, edition] of editions.entries()) {
@@ -85,15 +95,19 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
       const outPath = path.join(outDir, `${edition.id}.${edition.format}`);
       if (edition.format === 'pdf') {
         const printer = (browser ??= await launchBrowser({ timeoutMs }));
-        const html = toHtml(printDocument({ edition, context, templatesDir: TEMPLATES_DIR }));
-        const printed = await printWithin(timeoutMs, edition.id, outPath, () => printPdf({ browser: printer, html, workDir, outPath, editionId: edition.id, allowedRoots: [bookDir, TEMPLATES_DIR, workDir], timeoutMs }));
+        const previous = edition.layout === 'facing' ? undefined : options.paginations?.get(edition.id);
+        const printed = await printWithin(timeoutMs, edition.id, outPath, () => printEdition({ browser: printer, edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, allowedRoots, timeoutMs, ...(previous ? { previous } : {}) }));
+        options.paginations?.set(edition.id, printed.pagination);
+        printPages.record(edition.id, printed);
         for (const url of printed.blocked) {
           book.diagnostics.push({ file: outPath, severity: 'warning', ruleId: 'request-blocked', message: `The print page asked for ${url.slice(0, 80)}, which was blocked: a book only loads its own files` });
         }
-        built.push(entry(edition, outDir, outPath, printed.bytes, started, printed.pages));
+        const press = edition.press || options.press ? await pressEdition(printed.pdf, outDir, edition, book, context, workDir) : undefined;
+        built.push({ ...entry(edition, outDir, outPath, printed.bytes, started, printed.pages), chapterPages: chapterPages(book, printed.pagination), passes: printed.timings.print.length, ...(press ? { press } : {}) });
         progress({ stage: 'done', ...step, pages: printed.pages });
       } else {
-        const written = await writeEpub({ metadata: epubMetadata(book, edition, context.date), chapters: epubChapters(edition, context), templatesDir: TEMPLATES_DIR, outPath });
+        const pages = edition.pageBreaksFrom ? await printPages.pagesOf(edition.pageBreaksFrom) : undefined;
+        const written = await buildEpubEdition({ edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, browser: openBrowser, printPages: pages });
         built.push(entry(edition, outDir, outPath, written.bytes, started));
         progress({ stage: 'done', ...step });
       }
@@ -120,6 +134,19 @@ function selectEditions(config: BookConfig, ids: readonly string[]): Edition[] {
     });
   }
   return all.filter((e) => ids.includes(e.id));
+}
+
+async function pressEdition(screen: Uint8Array, outDir: string, edition: Edition, book: Book, context: RenderContext, workDir: string): Promise<{ path: string; bytes: number }> {
+  const outPath = path.join(outDir, `${edition.id}.press.pdf`);
+  const { bytes } = await writePressPdf({ screen, workDir, outPath, restoreMetadata: (document) => applyPdfMetadata(document, pdfMetadata(book, edition, context.date)) });
+  return { path: path.relative(outDir, outPath), bytes };
+}
+
+function chapterPages(book: Book, pagination: Pagination): Record<string, number> {
+  return Object.fromEntries(book.chapters.flatMap((c) => {
+    const page = pagination.pages.get(chapterAnchor(c));
+    return page === undefined ? [] : [[c.name, page]];
+  }));
 }
 
 function entry(edition: Edition, outDir: string, outPath: string, bytes: number, started: number, pages?: number): ManifestEntry {

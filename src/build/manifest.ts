@@ -11,6 +11,12 @@ export interface ManifestEntry {
   languages: string[];
   bytes: number;
   pages?: number;
+  /** PDF: the page each chapter starts on, by chapter file name (`02-asset.md`), as printed in the contents. */
+  chapterPages?: Record<string, number>;
+  /** PDF: how many times Chromium printed it before its pagination settled (2 cold, 1 when a rebuild moved no chapter). */
+  passes?: number;
+  /** PDF with `press`: the printer's PDF/X file beside the screen PDF. */
+  press?: { path: string; bytes: number };
   ms: number;
 }
 

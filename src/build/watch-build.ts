@@ -7,6 +7,7 @@ import { TEMPLATES_DIR } from '../paths.js';
 import { watchBook } from '../watch/book-watcher.js';
 import { affectedEditions } from './affected-editions.js';
 import { buildBook, type BuildOptions, type BuildResult } from './build-book.js';
+import type { Pagination } from '../layout/pagination.js';
 
 export interface WatchBuildOptions extends BuildOptions {
   cache: DocumentCache;
@@ -32,13 +33,16 @@ export async function watchBuild(options: WatchBuildOptions): Promise<BuildWatch
   const bookDir = path.resolve(options.bookDir);
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const requested = options.editions ?? [];
+  // Where each PDF edition's chapters fell last time: a rebuild that moves none prints once, not twice.
+  const paginations = new Map<string, Pagination>();
 
   const run = async (changed: string[] | undefined): Promise<void> => {
     let ids = [...requested];
     if (changed) {
       try {
-        const all = resolveEditions(await loadConfig(bookDir)).filter((e) => requested.length === 0 || requested.includes(e.id));
-        ids = affectedEditions(changed, all, { bookDir, templatesDir }).map((e) => e.id);
+        const bookEditions = resolveEditions(await loadConfig(bookDir));
+        const all = bookEditions.filter((e) => requested.length === 0 || requested.includes(e.id));
+        ids = affectedEditions(changed, all, { bookDir, templatesDir }, bookEditions).map((e) => e.id);
         if (ids.length === 0) return;
       } catch {
         // book.yaml is broken: the build below reports it.
@@ -47,7 +51,7 @@ export async function watchBuild(options: WatchBuildOptions): Promise<BuildWatch
     }
     const started = performance.now();
     try {
-      const result = await buildBook({ ...options, bookDir, editions: ids, cache: options.cache });
+      const result = await buildBook({ ...options, bookDir, editions: ids, cache: options.cache, paginations });
       options.onBuild({ result }, performance.now() - started);
     } catch (error) {
       if (error instanceof UserError) options.onBuild({ error }, performance.now() - started);

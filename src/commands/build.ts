@@ -17,6 +17,7 @@ export interface BuildCommandOptions {
   watch?: boolean;
   /** --timeout: per-stage limit for Chromium, in milliseconds. */
   timeout?: string;
+  press?: boolean;
 }
 
 export async function buildCommand(bookDir: string, options: BuildCommandOptions): Promise<void> {
@@ -29,6 +30,7 @@ export async function buildCommand(bookDir: string, options: BuildCommandOptions
       editions: options.edition,
       ...(options.out !== undefined ? { outDir: options.out } : {}),
       ...(options.timeout !== undefined ? { timeoutMs: stageTimeoutMs(options.timeout) } : {}),
+      ...(options.press ? { press: true } : {}),
       ...(persistent ? { cache: persistent.cache } : {}),
       ...(progress ? { onProgress: progress.onProgress } : {}),
     };

@@ -37,6 +37,30 @@ export const editionSchema = z
       .optional()
       .describe("The edition's languages in column / reading order; each must be a book language. Default: the book's `languages`."),
     trim: trimSize.default('A5').describe('Page size of a PDF edition: a named size or width x height in millimetres, e.g. `170x240`.'),
+    columnWidths: z
+      .array(z.number().positive('a positive width ratio'))
+      .optional()
+      .describe('`columns` layout: the width ratio of each column, in the order of `languages`, e.g. `[1, 1, 1.2]` gives the Khmer column a fifth more room. Default: equal columns.'),
+    primary: languageCode
+      .optional()
+      .describe('`interleaved` layout: the language whose block comes first and is set full width; the others follow it, indented and labelled. Default: the first of `languages`.'),
+    press: z
+      .boolean()
+      .default(false)
+      .describe('PDF: also write `build/ID.press.pdf` for the printer: 3 mm bleed, crop marks, TrimBox and BleedBox, PDF/X-3 through Ghostscript (CMYK). `build --press` does it for every PDF edition.'),
+    pageBreaksFrom: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'an edition id')
+      .optional()
+      .describe(
+        'EPUB only: the id of a PDF edition whose pages the EPUB marks (page-break markers and a page list), so that "page 42" means the same in both. The PDF is printed during the build if it is not one of the editions being built.',
+      ),
+    khmerWordBreaks: z
+      .boolean()
+      .default(true)
+      .describe(
+        'EPUB only: put an invisible U+200B between Khmer words (found with the ICU dictionary) so that reading systems without a Khmer dictionary can break lines; readers that have one show no difference. The PDF and the preview never get them.',
+      ),
   })
   .strict()
   .describe('One output of the book.');
@@ -84,6 +108,23 @@ export const bookSchema = z
         ctx.addIssue({ code: 'custom', path: ['editions', index, 'id'], message: `a unique edition id; "${edition.id}" is used twice` });
       }
       seen.add(edition.id);
+      if (edition.pageBreaksFrom !== undefined && !book.editions.some((e) => e.id === edition.pageBreaksFrom && e.format === 'pdf')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['editions', index, 'pageBreaksFrom'],
+          message: `the id of a PDF edition of this book (${book.editions.filter((e) => e.format === 'pdf').map((e) => e.id).join(', ') || 'there is none'})`,
+        });
+      }
+      const languages = edition.languages ?? book.languages;
+      if (edition.columnWidths && edition.columnWidths.length !== languages.length) {
+        ctx.addIssue({ code: 'custom', path: ['editions', index, 'columnWidths'], message: `one width per language of the edition (${languages.length}: ${languages.join(', ')})` });
+      }
+      if (edition.layout === 'facing' && edition.format === 'pdf' && languages.length !== 2) {
+        ctx.addIssue({ code: 'custom', path: ['editions', index, 'languages'], message: `two languages for a facing edition, the verso's and the recto's (this one has ${languages.length})` });
+      }
+      if (edition.primary && !languages.includes(edition.primary)) {
+        ctx.addIssue({ code: 'custom', path: ['editions', index, 'primary'], message: `one of the edition's languages (${languages.join(', ')})` });
+      }
       edition.languages?.forEach((lang, langIndex) => {
         if (!book.languages.includes(lang)) {
           ctx.addIssue({

@@ -11,6 +11,8 @@ import { formatDate, phrases } from './i18n.js';
 export interface RenderContext {
   book: Book;
   date: Date;
+  /** The `columns` layout's width ratios, one per language of the edition (book.yaml `columnWidths`). */
+  columnWidths?: readonly number[];
 }
 
 /** One block of one language as hast: directives expanded, images pointed at the book's files. */

@@ -29,3 +29,7 @@ export function sectionAnchor(chapter: AlignedChapter, sectionId: string): strin
 }
 
 
+/** Anchor of aligned row n (from 1) of a section: where the print learns the row's page. */
+export function rowAnchor(chapter: AlignedChapter, sectionId: string, n: number): string {
+  return `${chapterAnchor(chapter)}--${sectionId || '_lead'}--${n}`;
+}

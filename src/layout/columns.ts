@@ -2,7 +2,7 @@ import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { AlignedChapter } from '../manuscript/model.js';
 import { renderBlock, type RenderContext } from './blocks.js';
-import { chapterAnchor, chapterTitle, headingContent, sectionAnchor } from './chapter-parts.js';
+import { chapterAnchor, chapterTitle, headingContent, rowAnchor, sectionAnchor } from './chapter-parts.js';
 
 /**
  * Side-by-side layout: one CSS grid per chapter, one column per language, one grid row per
@@ -30,15 +30,16 @@ export function layoutColumns(chapter: AlignedChapter, languages: readonly strin
         );
       });
     }
-    for (const row of section.rows) {
-      for (const lang of languages) {
-        cells.push(h('div', { className: ['cell'], lang }, renderBlock(row.cells[lang], chapter.documents[lang], lang, context)));
-      }
-    }
+    section.rows.forEach((row, n) => {
+      languages.forEach((lang, index) => {
+        const id = index === 0 ? { id: rowAnchor(chapter, section.id, n + 1) } : {};
+        cells.push(h('div', { className: ['cell'], lang, ...id }, renderBlock(row.cells[lang], chapter.documents[lang], lang, context)));
+      });
+    });
   }
   return h(
     'section',
     { className: ['chapter', `kind-${chapter.kind}`, 'layout-columns'], dataChapter: chapter.name },
-    h('div', { className: ['parallel'], style: `--columns: ${languages.length}` }, cells),
+    h('div', { className: ['parallel'], style: `--columns: ${languages.length}${context.columnWidths ? `; grid-template-columns: ${context.columnWidths.map((w) => `minmax(0, ${w}fr)`).join(' ')}` : ''}` }, cells),
   );
 }

@@ -5,8 +5,13 @@ import path from 'node:path';
 import type { Edition } from '../config/schema.js';
 import type { AlignedChapter } from '../manuscript/model.js';
 import type { RenderContext } from './blocks.js';
+import { chapterAnchor, rowAnchor, sectionAnchor } from './chapter-parts.js';
 import { layoutColumns } from './columns.js';
+import { blankPage, contentsChapters, contentsPage, frontMatter } from './front-matter.js';
+import { hyphenateEnglish } from './hyphenation.js';
 import { layoutInterleaved } from './interleaved.js';
+import { UNPAGINATED, type Pagination } from './pagination.js';
+import { pageName, runningHeadCss } from './running-heads.js';
 import { trimSize } from './trim.js';
 
 export interface PrintDocumentOptions {
@@ -14,23 +19,73 @@ export interface PrintDocumentOptions {
   context: RenderContext;
   /** Absolute directory of print.css and the other templates. */
   templatesDir: string;
+  /** What an earlier pass learnt: contents page numbers and blank versos. None before the first pass. */
+  pagination?: Pagination;
 }
 
 /** The whole print edition as one hast document: the exact HTML that Chromium prints. */
-export function printDocument({ edition, context, templatesDir }: PrintDocumentOptions): Root {
+export function printDocument({ edition, context, templatesDir, pagination = UNPAGINATED }: PrintDocumentOptions): Root {
   const { book } = context;
   const primary = edition.languages[0] ?? book.sourceLang;
-  const { widthMm, heightMm } = trimSize(edition.trim);
   const layout = edition.layout === 'interleaved' ? layoutInterleaved : layoutColumns;
-  const chapters = book.chapters.map((chapter: AlignedChapter) => layout(chapter, edition.languages, context));
-  const html: Element = h('html', { lang: primary }, [
+  const chapters = contentsChapters(book.chapters);
+  const body: Element[] = frontMatter(edition.languages, context, contentsPage(edition.languages, context, pagination.pages));
+  for (const chapter of chapters) {
+    if (pagination.blankBefore.has(chapterAnchor(chapter))) body.push(blankPage());
+    const element = layout(chapter, readingOrder(edition), edition.columnWidths ? { ...context, columnWidths: edition.columnWidths } : context);
+    element.properties.style = `page: ${pageName(chapter)}`;
+    body.push(element);
+  }
+  body.push(anchorIndex(chapters));
+  return printShell({ edition, context, templatesDir, css: runningHeadCss(book, chapters, edition.languages), lang: primary, body });
+}
+
+/** Interleaved blocks follow the edition's primary language; columns keep the order of `languages`. */
+function readingOrder(edition: Edition): string[] {
+  const { primary, languages } = edition;
+  return edition.layout === 'interleaved' && primary ? [primary, ...languages.filter((l) => l !== primary)] : languages;
+}
+
+export interface PrintShellOptions {
+  edition: Edition;
+  context: RenderContext;
+  templatesDir: string;
+  /** Page rules of this document (running heads…), after print.css. */
+  css: string;
+  /** The document language. */
+  lang: string;
+  body: Element[];
+}
+
+/** html, head (title, print.css, the trim), body; English hyphenated. Every print document is one. */
+export function printShell({ edition, context, templatesDir, css, lang, body }: PrintShellOptions): Root {
+  const { widthMm, heightMm } = trimSize(edition.trim);
+  const title = context.book.config.title;
+  const html: Element = h('html', { lang }, [
     h('head', [
       h('meta', { charset: 'utf-8' }),
-      h('title', book.config.title[primary] ?? Object.values(book.config.title)[0] ?? ''),
+      h('title', title[edition.languages[0] ?? lang] ?? Object.values(title)[0] ?? ''),
       h('link', { rel: 'stylesheet', href: pathToFileURL(path.join(templatesDir, 'print.css')).href }),
-      h('style', `@page { size: ${widthMm}mm ${heightMm}mm; }`),
+      h('style', `@page { size: ${widthMm}mm ${heightMm}mm; }\n${css}`),
     ]),
-    h('body', { className: [`edition-${edition.layout}`], style: `--columns: ${edition.languages.length}` }, chapters),
+    h('body', { className: [`edition-${edition.layout}`], style: `--columns: ${edition.languages.length}` }, body),
   ]);
-  return { type: 'root', children: [{ type: 'doctype' }, html] };
+  const root: Root = { type: 'root', children: [{ type: 'doctype' }, html] };
+  hyphenateEnglish(root);
+  return root;
+}
+
+/**
+ * Links, never displayed, to every chapter, section and row: Chromium writes a PDF destination for
+ * each linked element, which is how the build learns the page every one of them landed on.
+ */
+export function anchorIndex(chapters: readonly AlignedChapter[]): Element {
+  const anchors = chapters.flatMap((chapter) => [
+    chapterAnchor(chapter),
+    ...chapter.sections.flatMap((section) => [
+      ...(section.id ? [sectionAnchor(chapter, section.id)] : []),
+      ...section.rows.map((_, n) => rowAnchor(chapter, section.id, n + 1)),
+    ]),
+  ]);
+  return h('nav', { className: ['anchor-index'], hidden: true, ariaHidden: 'true' }, anchors.map((anchor) => h('a', { href: `#${anchor}` })));
 }

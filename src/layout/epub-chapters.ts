@@ -1,35 +1,106 @@
-import type { Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Element, Root, Text } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
+import { toXast } from 'hast-util-to-xast';
+import { visit, SKIP } from 'unist-util-visit';
+import { toXml } from 'xast-util-to-xml';
 import type { Edition } from '../config/schema.js';
 import type { EpubChapter } from '../output/epub.js';
+import { khmerWordBreaks } from '../text/khmer/word-breaks.js';
 import type { RenderContext } from './blocks.js';
 import { chapterTitle } from './chapter-parts.js';
+import { scopeBlockIds } from './epub-ids.js';
+import { insertPageBreaks, type PageListEntry, type PrintPages } from './epub-page-breaks.js';
 import { layoutInterleaved } from './interleaved.js';
 
 const FRONT_MATTER_KINDS = new Set(['title', 'foreword']);
 
-/** One XHTML document per chapter, blocks interleaved, every element that has `lang` also has `xml:lang`. */
-export function epubChapters(edition: Edition, context: RenderContext): EpubChapter[] {
+/** An image a chapter shows: the book file it comes from and its name inside the EPUB. */
+export interface EpubImage {
+  file: string;
+  href: string;
+}
+
+export interface EpubContent {
+  chapters: EpubChapter[];
+  images: EpubImage[];
+  /** Every character the chapters show, for cutting the embedded fonts down to them. */
+  text: string;
+  /** One entry per page of the print edition the page breaks come from; empty without one. */
+  pageList: PageListEntry[];
+}
+
+export interface EpubLayoutOptions {
+  /** Insert U+200B between Khmer words (reading systems without a Khmer dictionary). */
+  khmerWordBreaks: boolean;
+  /** Where the print edition named by `pageBreaksFrom` put each anchor: page-break markers go there. */
+  printPages?: PrintPages | undefined;
+}
+
+/**
+ * One XHTML document per chapter, blocks interleaved, every element that has `lang` also has
+ * `xml:lang`. Serialised as XML from the tree (not by epub-gen-memory, which escapes every
+ * non-ASCII character and drops attributes), so the documents are UTF-8 and well-formed by construction.
+ */
+export function epubChapters(edition: Edition, context: RenderContext, options: EpubLayoutOptions): EpubContent {
   const { book } = context;
   const primary = edition.languages[0] ?? book.sourceLang;
-  let bodyStarted = false;
-  return book.chapters.map((chapter) => {
+  const images = new Map<string, EpubImage>();
+  const documents = book.chapters.map((chapter) => {
     const root: Root = { type: 'root', children: [layoutInterleaved(chapter, edition.languages, context)] };
+    scopeBlockIds(root);
     visit(root, 'element', (element) => {
       const lang = element.properties.lang;
       if (typeof lang === 'string') element.properties.xmlLang = lang;
+      if (element.tagName === 'img') element.properties.src = imageHref(element, images);
     });
+    if (options.khmerWordBreaks) {
+      visit(root, 'element', (element) => {
+        if (element.properties.lang !== 'km') return undefined;
+        breakKhmerWords(element);
+        return SKIP;
+      });
+    }
+    return { chapter, root, filename: `${chapter.name.replace(/\.md$/, '').replace(/[^A-Za-z0-9-]/g, '-')}.xhtml` };
+  });
+  const pageList = options.printPages ? insertPageBreaks(documents, options.printPages) : [];
+  let bodyStarted = false;
+  const chapters = documents.map(({ chapter, root, filename }): EpubChapter => {
     const bodymatter = !bodyStarted && !FRONT_MATTER_KINDS.has(chapter.kind);
     if (bodymatter) bodyStarted = true;
     return {
       title: chapterTitle(chapter, primary, book.sourceLang),
       titles: edition.languages.map((lang) => ({ lang, text: chapterTitle(chapter, lang, book.sourceLang) })),
       lang: primary,
-      filename: `${chapter.name.replace(/\.md$/, '').replace(/[^A-Za-z0-9-]/g, '-')}.xhtml`,
-      html: toHtml(root, { space: 'html' }),
+      filename,
+      xhtml: toXml(toXast(root)),
       bodymatter,
       beforeToc: chapter.kind === 'title',
+      inToc: true,
     };
+  });
+  const text = documents.map(({ root }) => hastToString(root)).join('');
+  return { chapters, images: [...images.values()], text, pageList };
+}
+
+/** Book images get stable names in order of first use: the same book gives the same EPUB. */
+function imageHref(element: Element, images: Map<string, EpubImage>): string {
+  const src = String(element.properties.src ?? '');
+  const file = src.startsWith('file:') ? fileURLToPath(src) : src;
+  let image = images.get(file);
+  if (!image) {
+    image = { file, href: `images/image-${images.size + 1}${path.extname(file).toLowerCase()}` };
+    images.set(file, image);
+  }
+  return image.href;
+}
+
+/** Inside a Khmer element, text nodes get their word breaks; a nested element in another language keeps its text. */
+function breakKhmerWords(element: Element): void {
+  visit(element, (node) => {
+    if (node !== element && node.type === 'element' && typeof node.properties.lang === 'string' && node.properties.lang !== 'km') return SKIP;
+    if (node.type === 'text') (node as Text).value = khmerWordBreaks((node as Text).value);
+    return undefined;
   });
 }

@@ -2,7 +2,7 @@ import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { AlignedChapter } from '../manuscript/model.js';
 import { renderBlock, type RenderContext } from './blocks.js';
-import { chapterAnchor, chapterTitle, headingContent, sectionAnchor } from './chapter-parts.js';
+import { chapterAnchor, chapterTitle, headingContent, rowAnchor, sectionAnchor } from './chapter-parts.js';
 
 /**
  * Interleaved layout: each source block followed by its translations, every block carrying its
@@ -30,17 +30,17 @@ export function layoutInterleaved(chapter: AlignedChapter, languages: readonly s
         ),
       );
     }
-    for (const row of section.rows) {
+    section.rows.forEach((row, n) => {
       children.push(
         h(
           'div',
-          { className: ['row'] },
+          { className: ['row'], id: rowAnchor(chapter, section.id, n + 1) },
           languages.map((lang, index) =>
-            h('div', { className: ['block', index === 0 ? 'primary' : 'secondary'], lang }, renderBlock(row.cells[lang], chapter.documents[lang], lang, context)),
+            h('div', { className: ['block', index === 0 ? 'primary' : 'secondary'], lang, dataLabel: lang.toUpperCase() }, renderBlock(row.cells[lang], chapter.documents[lang], lang, context)),
           ),
         ),
       );
-    }
+    });
   }
   return h('section', { className: ['chapter', `kind-${chapter.kind}`, 'layout-interleaved'], dataChapter: chapter.name }, children);
 }

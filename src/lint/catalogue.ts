@@ -51,4 +51,5 @@ export const RULE_CATALOGUE: Readonly<Record<string, { severity: Severity; summa
   'image-too-large': { severity: 'error', summary: 'an image over 32 MB or 50 megapixels' },
   'image-unsafe-svg': { severity: 'error', summary: 'an SVG image with a script, event handler or external reference' },
   'zero-width-stray': { severity: 'warning', summary: 'a zero-width character where none belongs (inside a Khmer word, in Latin text, next to a space)' },
+  'image-alt-missing': { severity: 'error', summary: 'an image without alt text (`![description](file.png)`)' },
 };

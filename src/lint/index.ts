@@ -5,6 +5,7 @@ import { emptyBlocks } from './empty-blocks.js';
 import { headingIds } from './heading-ids.js';
 import { identicalToSource } from './identical.js';
 import { imageFiles } from './images.js';
+import { imageAlt } from './image-alt.js';
 import { khmerOrder } from './khmer-order.js';
 import { latinInKhmer } from './latin-in-khmer.js';
 import { legacyEncodings } from './legacy-encoding.js';
@@ -36,6 +37,7 @@ export const LINT_RULES: readonly LintRule[] = [
   khmerOrder,
   zeroWidth,
   imageFiles,
+  imageAlt,
 ];
 
 /** Runs every rule over a loaded book; the loader's own diagnostics stay in `book.diagnostics`. */

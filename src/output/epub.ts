@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../diagnostics/index.js';
 import { writeOutput } from './atomic.js';
+import { repackEpub, type EpubResource } from './epub-package.js';
 
 /** The only importer of epub-gen-memory: the rest of the code speaks in chapters and metadata. */
 
@@ -18,12 +19,16 @@ export interface EpubChapter {
   lang: string;
   /** ASCII file name, e.g. `02-friendship.xhtml` (Khmer titles would slug to nothing). */
   filename: string;
-  /** XHTML body content. */
-  html: string;
+  /** XHTML body content, serialised as XML (epub-gen-memory's own HTML pass is bypassed). */
+  xhtml: string;
   /** The first chapter of the body (not front matter): the `bodymatter` landmark. */
   bodymatter: boolean;
-  /** Comes before the table of contents in reading order (title page). */
+  /** Comes before the table of contents in reading order (cover, title page). */
   beforeToc: boolean;
+  /** Listed in the navigation document (the cover is not). */
+  inToc: boolean;
+  /** `epub:type` of the document's body, e.g. `cover`. */
+  bodyType?: string;
 }
 
 export interface EpubMetadata {
@@ -41,14 +46,41 @@ export interface EpubMetadata {
   date: string;
   modified: string;
   tocTitle: string;
+  /** Landmark labels in the primary language. */
+  landmarks: { title: string; cover: string; toc: string; bodymatter: string; pages: string };
+  accessibility: AccessibilityMetadata;
+  /** One entry per print page, in order, pointing at its page-break marker; empty without page breaks. */
+  pageList: { page: number; href: string }[];
+  /** The print edition the page breaks come from (`pageBreakSource`). */
+  pageBreakSource: string | undefined;
+}
+
+/** schema.org and EPUB Accessibility 1.1 metadata: each statement only as far as it is true. */
+export interface AccessibilityMetadata {
+  accessModes: string[];
+  accessModesSufficient: string[];
+  features: string[];
+  hazards: string[];
+  summary: string;
+  conformsTo: string | undefined;
+  certifiedBy: string | undefined;
 }
 
 export interface WriteEpubOptions {
   metadata: EpubMetadata;
   chapters: EpubChapter[];
+  /** Fonts, images and the cover image, manifested in the OPF and added to the zip. */
+  resources: EpubResource[];
+  /** The stylesheet, `@font-face` rules included. */
+  css: string;
   templatesDir: string;
   outPath: string;
+  /** Every zip entry gets this time (SOURCE_DATE_EPOCH or the build date). */
+  modified: Date;
 }
+
+/** Languages written right to left: the reading system needs `dir` to lay out a chapter. */
+const RIGHT_TO_LEFT = new Set(['ar', 'dv', 'fa', 'he', 'ps', 'sd', 'ug', 'ur', 'yi']);
 
 type EpubFunction = (options: Record<string, unknown>, content: Record<string, unknown>[]) => Promise<Buffer>;
 
@@ -59,20 +91,24 @@ async function loadEpubGen(): Promise<EpubFunction> {
   return typeof first === 'function' ? first : first.default;
 }
 
-export async function writeEpub({ metadata, chapters, templatesDir, outPath }: WriteEpubOptions): Promise<{ bytes: number }> {
+/**
+ * epub-gen-memory renders our OPF, NCX, nav and chapter templates and lays out the container; it
+ * fetches nothing (no fonts, images or cover are given to it: they are added by the repack, which
+ * also makes the zip reproducible).
+ */
+export async function writeEpub({ metadata, chapters, resources, css, templatesDir, outPath, modified }: WriteEpubOptions): Promise<{ bytes: number }> {
   const template = (name: string) => readFile(path.join(templatesDir, name), 'utf8');
-  const [contentOPF, tocNCX, tocXHTML, chapterXHTML, css] = await Promise.all([
+  const [contentOPF, tocNCX, tocXHTML, chapterXHTML] = await Promise.all([
     template('epub/content.opf.ejs'),
     template('epub/toc.ncx.ejs'),
     template('epub/toc.xhtml.ejs'),
     template('epub/chapter.xhtml.ejs'),
-    template('epub.css'),
   ]);
   const epub = await loadEpubGen();
   const lang = metadata.languages[0] ?? 'en';
-  let buffer: Buffer;
+  let buffer: Uint8Array;
   try {
-    buffer = await epub(
+    const assembled = await epub(
       {
         ...metadata,
         lang,
@@ -90,18 +126,28 @@ export async function writeEpub({ metadata, chapters, templatesDir, outPath }: W
         fonts: [],
         fetchTimeout: 5_000,
         retryTimes: 1,
+        // epub-gen-memory rewrites `date` to a timestamp; the package document wants the day.
+        issued: metadata.date,
+        resources: resources.map(({ href, mediaType, properties }) => ({ href, mediaType, properties: properties ?? '' })),
+        cover: undefined,
+        coverChapter: chapters.find((c) => c.bodyType === 'cover')?.filename ?? '',
         bodymatter: (chapters.find((c) => c.bodymatter) ?? chapters[0])?.filename ?? '',
-        bodymatterTitle: metadata.title,
       },
       chapters.map((chapter) => ({
         title: chapter.title,
         titles: chapter.titles,
         lang: chapter.lang,
+        dir: RIGHT_TO_LEFT.has(chapter.lang.split('-')[0] ?? '') ? 'rtl' : 'ltr',
         filename: chapter.filename,
         beforeToc: chapter.beforeToc,
-        content: chapter.html,
+        inToc: chapter.inToc,
+        bodyType: chapter.bodyType ?? '',
+        // Empty for epub-gen-memory's HTML pass; the template writes `xhtml` as it is.
+        content: '',
+        xhtml: chapter.xhtml,
       })),
     );
+    buffer = repackEpub(new Uint8Array(assembled), resources, modified);
   } catch (error) {
     const reason = error instanceof Error ? error.message.replace(/\s+/g, ' ').slice(0, 300) : String(error);
     throw new UserError({ file: outPath, severity: 'error', ruleId: 'epub-failed', message: `The EPUB could not be assembled (${reason}); the previous output was left untouched.` });

@@ -1,12 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PDFDocument } from 'pdf-lib';
 import { UserError } from '../diagnostics/index.js';
-import { writeOutput } from './atomic.js';
 import type { PrintBrowser } from './browser.js';
 
-export interface PrintPdfOptions {
+export interface PrintHtmlOptions {
   browser: PrintBrowser;
   /** The complete print HTML. */
   html: string;
@@ -14,28 +12,35 @@ export interface PrintPdfOptions {
   workDir: string;
   /** Files the page may load: the book, the templates, the work directory. */
   allowedRoots: readonly string[];
-  outPath: string;
+  /** Names the HTML file and the edition in messages. */
   editionId: string;
+  /** Where the PDF will go, for messages. */
+  outPath: string;
+  /**
+   * The final pass is tagged (structure tree, `/Lang` per element) with bookmarks; a measuring pass
+   * only needs to know where things landed, and is a third cheaper without them.
+   */
+  final: boolean;
   timeoutMs?: number;
 }
 
-export interface PrintedPdf {
-  bytes: number;
-  pages: number;
+export interface PrintedHtml {
+  pdf: Uint8Array;
+  /** Requests the page made that were refused: anything outside the allowed roots. */
   blocked: string[];
 }
 
-/** Prints one edition: HTML file → Chromium → PDF written atomically. */
-export async function printPdf(options: PrintPdfOptions): Promise<PrintedPdf> {
+/** One print of one HTML document by Chromium; nothing is written but the HTML. */
+export async function printHtml(options: PrintHtmlOptions): Promise<PrintedHtml> {
   const htmlPath = path.join(options.workDir, `${options.editionId}.html`);
   await writeFile(htmlPath, options.html);
   const { page, blocked } = await options.browser.openPage(options.allowedRoots);
   const timeout = options.timeoutMs ?? 120_000;
-  let pdf: Uint8Array;
   try {
     await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout });
     await page.evaluate('document.fonts.ready');
-    pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: options.final, tagged: options.final, timeout });
+    return { pdf, blocked };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new UserError({
@@ -47,7 +52,4 @@ export async function printPdf(options: PrintPdfOptions): Promise<PrintedPdf> {
   } finally {
     await page.close().catch(() => undefined);
   }
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
-  await writeOutput(options.outPath, pdf);
-  return { bytes: pdf.byteLength, pages: document.getPageCount(), blocked };
 }

@@ -4,6 +4,8 @@ import { loadBook } from '../../src/manuscript/load.js';
 
 export interface ExpectedText {
   kind: 'title' | 'heading' | 'block';
+  /** The `kind` of the chapter it is in: a `title` chapter's words are on the title page, not in columns. */
+  chapterKind: string;
   lang: string;
   place: string;
   text: string;
@@ -20,13 +22,13 @@ export async function manuscriptTexts(bookDir: string): Promise<ExpectedText[]> 
   for (const chapter of book.chapters) {
     for (const [lang, doc] of Object.entries(chapter.documents)) {
       if (!doc) continue;
-      if (doc.frontMatter.title) out.push({ kind: 'title', lang, place: `${doc.path} title`, text: String(doc.frontMatter.title) });
+      if (doc.frontMatter.title) out.push({ kind: 'title', chapterKind: chapter.kind, lang, place: `${doc.path} title`, text: String(doc.frontMatter.title) });
       for (const section of doc.sections) {
-        if (section.heading) out.push({ kind: 'heading', lang, place: `${doc.path}:${section.heading.position?.start.line}`, text: toString(section.heading) });
+        if (section.heading) out.push({ kind: 'heading', chapterKind: chapter.kind, lang, place: `${doc.path}:${section.heading.position?.start.line}`, text: toString(section.heading) });
         for (const block of section.blocks) {
           if (block.untranslated || block.node.type === 'leafDirective') continue;
           const text = toString(block.node, { includeImageAlt: false });
-          if (text.trim()) out.push({ kind: 'block', lang, place: `${doc.path}:${block.node.position?.start.line}`, text: text.normalize('NFC') });
+          if (text.trim()) out.push({ kind: 'block', chapterKind: chapter.kind, lang, place: `${doc.path}:${block.node.position?.start.line}`, text: text.normalize('NFC') });
         }
       }
     }

@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { toHtml } from 'hast-util-to-html';
+import type { Edition } from '../config/schema.js';
+import { UserError } from '../diagnostics/index.js';
+import type { RenderContext } from '../layout/blocks.js';
+import { COVER_SIZE, coverChapter, coverPage } from '../layout/cover-page.js';
+import { epubChapters, type EpubImage } from '../layout/epub-chapters.js';
+import type { PrintPages } from '../layout/epub-page-breaks.js';
+import type { PrintBrowser } from '../output/browser.js';
+import { writeEpub } from '../output/epub.js';
+import { renderCover } from '../output/epub-cover.js';
+import { embedFonts, fontFaceCss } from '../output/epub-fonts.js';
+import type { EpubResource } from '../output/epub-package.js';
+import { epubMetadata } from './epub-metadata.js';
+
+export interface EpubEditionOptions {
+  edition: Edition;
+  context: RenderContext;
+  templatesDir: string;
+  workDir: string;
+  outPath: string;
+  /** The build's one Chromium, launched on first use (it photographs the cover). */
+  browser: () => Promise<PrintBrowser>;
+  /** The pages of the PDF edition named by `pageBreaksFrom`, when the edition has one. */
+  printPages?: PrintPages | undefined;
+}
+
+export interface EpubEditionResult {
+  bytes: number;
+  fonts: { family: string; bytes: number; originalBytes: number }[];
+}
+
+/** EPUB media types of the image formats a book may use. */
+const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+};
+
+/** layout → cover → fonts → package, for one EPUB edition. */
+export async function buildEpubEdition({ edition, context, templatesDir, workDir, outPath, browser, printPages }: EpubEditionOptions): Promise<EpubEditionResult> {
+  const { book } = context;
+  const content = epubChapters(edition, context, { khmerWordBreaks: edition.khmerWordBreaks, printPages });
+  const images = await Promise.all(content.images.map((image) => readImage(book.dir, image)));
+  const cover: EpubResource = {
+    href: 'images/cover.png',
+    mediaType: 'image/png',
+    data: await renderCover(await browser(), toHtml(coverPage(book, edition)), workDir, COVER_SIZE),
+    properties: 'cover-image',
+  };
+  const pageBreakSource = printPages ? printEditionName(printPages.editionId, context) : undefined;
+  const metadata = epubMetadata(book, edition, context.date, { images: images.length + 1, pageList: content.pageList, pageBreakSource });
+  // The navigation document shows the chapter titles (already in the chapters), its heading and, between languages, ` · `.
+  const fonts = await embedFonts(edition.languages, `${content.text}${metadata.tocTitle}${edition.languages.length > 1 ? ' · ' : ''}`);
+  const css = fontFaceCss(fonts) + (await readFile(path.join(templatesDir, 'epub.css'), 'utf8'));
+  const written = await writeEpub({
+    metadata,
+    chapters: [coverChapter(book, edition, cover.href), ...content.chapters],
+    resources: [cover, ...images, ...fonts.map(({ href, mediaType, data }) => ({ href, mediaType, data }))],
+    css,
+    templatesDir,
+    outPath,
+    modified: context.date,
+  });
+  return { bytes: written.bytes, fonts: fonts.map((f) => ({ family: f.family, bytes: f.data.byteLength, originalBytes: f.originalBytes })) };
+}
+
+async function readImage(bookDir: string, image: EpubImage): Promise<EpubResource> {
+  const place = path.relative(bookDir, image.file);
+  const mediaType = IMAGE_TYPES[path.extname(image.file).toLowerCase()];
+  if (!mediaType) {
+    throw new UserError({ file: place, severity: 'error', ruleId: 'image-format', message: `Image ${place} is not a format EPUB readers show: expected PNG, JPEG, GIF, SVG or WebP` });
+  }
+  try {
+    return { href: image.href, mediaType, data: new Uint8Array(await readFile(image.file)) };
+  } catch {
+    throw new UserError({ file: place, severity: 'error', ruleId: 'image-missing', message: `Image ${place} cannot be read: expected the file the manuscript names, inside the book directory` });
+  }
+}
+
+/** What `pageBreakSource` names: the print edition, by its own title, its edition id and trim. */
+function printEditionName(editionId: string, context: RenderContext): string {
+  const { config } = context.book;
+  const edition = config.editions.find((e) => e.id === editionId);
+  const lang = edition?.languages?.[0] ?? config.languages[0] ?? context.book.sourceLang;
+  return `${config.title[lang] ?? ''}, print edition ${editionId}${edition ? ` (${edition.trim})` : ''}`;
+}

@@ -1,0 +1,85 @@
+import { toHtml } from 'hast-util-to-html';
+import { PDFDocument } from 'pdf-lib';
+import type { Edition } from '../config/schema.js';
+import type { RenderContext } from '../layout/blocks.js';
+import { printDocument } from '../layout/document.js';
+import { contentsChapters } from '../layout/front-matter.js';
+import { isSettled, planPagination, UNPAGINATED, type Pagination } from '../layout/pagination.js';
+import { writeOutput } from '../output/atomic.js';
+import type { PrintBrowser } from '../output/browser.js';
+import { anchorPages } from '../output/pdf-anchors.js';
+import { applyPdfMetadata } from '../output/pdf-metadata.js';
+import { printHtml } from '../output/pdf.js';
+import { pdfMetadata } from './pdf-metadata.js';
+import { printFacing } from './print-facing.js';
+
+/** A measuring pass, a final pass, and a third only when the contents page changed length. */
+const MAX_PASSES = 4;
+
+export interface PrintEditionOptions {
+  browser: PrintBrowser;
+  edition: Edition;
+  context: RenderContext;
+  templatesDir: string;
+  workDir: string;
+  allowedRoots: readonly string[];
+  outPath: string;
+  /**
+   * Where the previous build of this edition settled (build --watch keeps it): most edits move no
+   * chapter, so the first pass prints with it as a final pass and one print is enough.
+   */
+  previous?: Pagination;
+  /** Per-stage limit for Chromium's load and print of each pass (reaches printHtml). */
+  timeoutMs?: number;
+}
+
+export interface PrintedEdition {
+  /** The PDF as written. */
+  pdf: Uint8Array;
+  bytes: number;
+  pages: number;
+  blocked: string[];
+  /** The page of every chapter, section and row anchor in the written PDF. */
+  pagination: Pagination;
+  /** The HTML of the pass that was written, for the benchmark's raw-Chromium comparison. */
+  html: string;
+  /** Milliseconds per stage, for the benchmark. */
+  timings: { layout: number; print: number[]; postProcess: number };
+}
+
+/**
+ * Prints an edition until its pagination settles: a first, untagged pass learns where every chapter
+ * lands; the next prints the contents with those pages and the blank versos that make every chapter
+ * open on a recto, tagged and with bookmarks, and is checked against its own destinations.
+ */
+export async function printEdition(options: PrintEditionOptions): Promise<PrintedEdition> {
+  if (options.edition.layout === 'facing') return printFacing(options);
+  const { edition, context } = options;
+  const chapters = contentsChapters(context.book.chapters);
+  const timings = { layout: 0, print: [] as number[], postProcess: 0 };
+  let used = options.previous ?? UNPAGINATED;
+  const blocked = new Set<string>();
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    const final = pass > 1 || options.previous !== undefined;
+    let started = performance.now();
+    const html = toHtml(printDocument({ edition, context, templatesDir: options.templatesDir, pagination: used }));
+    timings.layout += performance.now() - started;
+    started = performance.now();
+    const printed = await printHtml({ ...options, html, editionId: edition.id, final });
+    timings.print.push(performance.now() - started);
+    printed.blocked.forEach((url) => blocked.add(url));
+    started = performance.now();
+    const document = await PDFDocument.load(printed.pdf, { updateMetadata: false });
+    const next = planPagination(chapters, used, anchorPages(document));
+    if (final && isSettled(chapters, used, next)) {
+      applyPdfMetadata(document, pdfMetadata(context.book, edition, context.date));
+      const pdf = await document.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+      await writeOutput(options.outPath, pdf);
+      timings.postProcess += performance.now() - started;
+      return { pdf, bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: next, html, timings };
+    }
+    timings.postProcess += performance.now() - started;
+    used = next;
+  }
+  throw new Error(`The pagination of edition ${edition.id} did not settle after ${MAX_PASSES} passes`);
+}

@@ -1,0 +1,118 @@
+import type { Element, Root } from 'hast';
+import { h } from 'hastscript';
+import type { Edition } from '../config/schema.js';
+import type { AlignedChapter } from '../manuscript/model.js';
+import { renderBlock, type RenderContext } from './blocks.js';
+import { chapterAnchor, chapterTitle, headingContent, rowAnchor, sectionAnchor } from './chapter-parts.js';
+import { printShell } from './document.js';
+import { blankPage, contentsChapters } from './front-matter.js';
+import { cssString, pageName } from './running-heads.js';
+import type { SpreadGroup } from './spreads.js';
+import { trimSize } from './trim.js';
+
+export type Side = 'verso' | 'recto';
+
+/** Outer and inner margins (mm) of print.css: a verso has its binding on the right. */
+const OUTER_MM = 13;
+const INNER_MM = 17;
+const TOP_MM = 17;
+const BOTTOM_MM = 18;
+const FURNITURE_FONT = "font-family: 'Noto Serif', 'Noto Serif Khmer'; font-size: 7pt; font-style: italic; color: #444;";
+
+/** The text area of a page of the edition, in mm. */
+export function textArea(edition: Edition): { widthMm: number; heightMm: number } {
+  const { widthMm, heightMm } = trimSize(edition.trim);
+  return { widthMm: widthMm - OUTER_MM - INNER_MM, heightMm: heightMm - TOP_MM - BOTTOM_MM };
+}
+
+export interface FacingItem {
+  id: string;
+  chapter: AlignedChapter;
+  keepWithNext: boolean;
+  /** The item's content in one language. */
+  render(lang: string): Element;
+}
+
+/** Chapter head, section headings and rows of every chapter, in order: what spreads are made of. */
+export function facingItems(context: RenderContext): FacingItem[] {
+  const { book } = context;
+  return contentsChapters(book.chapters).flatMap((chapter) => {
+    const items: FacingItem[] = [
+      {
+        id: chapterAnchor(chapter),
+        chapter,
+        keepWithNext: true,
+        render: (lang) => h('header', { className: ['chapter-head'] }, h('h1', chapterTitle(chapter, lang, book.sourceLang))),
+      },
+    ];
+    for (const section of chapter.sections) {
+      if (section.id !== '') {
+        items.push({ id: sectionAnchor(chapter, section.id), chapter, keepWithNext: true, render: (lang) => h('h2', headingContent(section.headings[lang], chapter.documents[lang])) });
+      }
+      section.rows.forEach((row, n) => {
+        items.push({ id: rowAnchor(chapter, section.id, n + 1), chapter, keepWithNext: false, render: (lang) => h('div', renderBlock(row.cells[lang], chapter.documents[lang], lang, context)) });
+      });
+    }
+    return items;
+  });
+}
+
+export interface FacingSideOptions {
+  edition: Edition;
+  context: RenderContext;
+  templatesDir: string;
+  side: Side;
+  items: readonly FacingItem[];
+  /** Spreads, each starting a page; none for the measuring document, one long column of the text width. */
+  spreads?: readonly SpreadGroup[];
+  /** Blank pages after spread n, where the other side's spread n is longer. */
+  pads?: ReadonlyMap<number, number>;
+}
+
+/** One side of a facing edition: the verso language alone on every page, or the recto language. */
+export function facingSide({ edition, context, templatesDir, side, items, spreads, pads }: FacingSideOptions): Root {
+  const lang = (side === 'verso' ? edition.languages[0] : edition.languages[1]) ?? context.book.sourceLang;
+  const item = (i: FacingItem) => {
+    const element = i.render(lang);
+    element.properties = { ...element.properties, id: i.id, lang, className: ['facing-item'] };
+    return element;
+  };
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const body: Element[] = [];
+  if (!spreads) {
+    body.push(h('div', { className: ['facing-measure'], style: `width: ${textArea(edition).widthMm}mm` }, items.map(item)));
+  } else {
+    spreads.forEach((group, n) => {
+      const first = byId.get(group[0] ?? '');
+      const page = side === 'verso' ? 'facing-verso' : first ? pageName(first.chapter) : 'facing-recto';
+      body.push(h('section', { className: ['spread'], id: spreadAnchor(n), style: `page: ${page}` }, group.flatMap((id) => { const i = byId.get(id); return i ? [item(i)] : []; })));
+      for (let k = 0; k < (pads?.get(n) ?? 0); k++) body.push(blankPage());
+    });
+    const anchors = [...spreads.map((_, n) => spreadAnchor(n)), ...items.map((i) => i.id)];
+    body.push(h('nav', { className: ['anchor-index'], hidden: true }, anchors.map((id) => h('a', { href: `#${id}` }))));
+  }
+  return printShell({ edition, context, templatesDir, css: sideCss(edition, context, side, items), lang, body });
+}
+
+export function spreadAnchor(n: number): string {
+  return `spread-${n + 1}`;
+}
+
+/**
+ * Every page of a side has that side's margins and running head; no folio: the sides become one
+ * book only when their pages are interleaved, and the folios are drawn then.
+ */
+function sideCss(edition: Edition, context: RenderContext, side: Side, items: readonly FacingItem[]): string {
+  const [left, right] = side === 'verso' ? [OUTER_MM, INNER_MM] : [INNER_MM, OUTER_MM];
+  const box = side === 'verso' ? 'top-left' : 'top-right';
+  const blankBoxes = '@top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-right { content: none; }';
+  const rules = [`@page :left { margin: ${TOP_MM}mm ${right}mm ${BOTTOM_MM}mm ${left}mm; ${blankBoxes} }`, `@page :right { margin: ${TOP_MM}mm ${right}mm ${BOTTOM_MM}mm ${left}mm; ${blankBoxes} }`];
+  const head = (name: string, text: string) => [':left', ':right'].map((p) => `@page ${name}${p} { @${box} { content: ${cssString(text)}; ${FURNITURE_FONT} } }`).join('\n');
+  const { book } = context;
+  if (side === 'verso') {
+    rules.push(head('facing-verso', edition.languages.map((l) => book.config.title[l] ?? '').filter(Boolean).join(' · ')));
+  } else {
+    for (const chapter of new Set(items.map((i) => i.chapter))) rules.push(head(pageName(chapter), edition.languages.map((l) => chapterTitle(chapter, l, book.sourceLang)).join(' · ')));
+  }
+  return rules.join('\n');
+}

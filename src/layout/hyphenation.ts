@@ -1,0 +1,44 @@
+import type { Element, Root, Text } from 'hast';
+import hyphen from 'hyphen/en/index.js';
+import { SKIP, visitParents } from 'unist-util-visit-parents';
+
+const SOFT_HYPHEN = '\u00AD';
+/** Code keeps every character; headings and the contents are not hyphenated, by typographic custom. */
+const UNBREAKABLE = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'nav']);
+
+/**
+ * Soft hyphens at the dictionary hyphenation points (TeX patterns, the `hyphen` package) in every
+ * English text of the print document: Chromium does not hyphenate English itself. Only text whose
+ * nearest `lang` is English is touched, so Khmer and Vietnamese never get one.
+ */
+export function hyphenateEnglish(tree: Root): void {
+  visitParents(tree, (node, ancestors) => {
+    if (node.type === 'element' && (UNBREAKABLE.has(node.tagName) || isFrontMatter(node))) return SKIP;
+    if (node.type !== 'text' || !isEnglish(ancestors)) return;
+    (node as Text).value = hyphenateWords(node.value);
+  });
+}
+
+/** Words only: e-mail addresses, URLs and anything with a digit are left whole. */
+export function hyphenateWords(text: string): string {
+  return text.replace(/[\p{L}\p{M}’'-]{6,}/gu, (word, offset: number) => {
+    const before = text[offset - 1] ?? '';
+    if (/[@/.:\d]/.test(before) || /[@/:]/.test(text[offset + word.length] ?? '')) return word;
+    return hyphen.hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: 6 });
+  });
+}
+
+function isEnglish(ancestors: readonly (Root | Element)[]): boolean {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const node = ancestors[i];
+    const lang = node?.type === 'element' ? node.properties.lang : undefined;
+    if (typeof lang === 'string') return lang === 'en' || lang.startsWith('en-');
+  }
+  return false;
+}
+
+/** Half-title and title page lines are short and centred: a break there would be an accident. */
+function isFrontMatter(element: Element): boolean {
+  const classes = element.properties.className;
+  return Array.isArray(classes) && classes.includes('front');
+}
