@@ -91,6 +91,24 @@ const RULES: Record<string, { ids: string[]; fail: string[] }> = {
       'khmer-order warning translations/km/01-river.md:12:26',
     ],
   },
+  images: {
+    ids: ['image-missing', 'image-outside-book', 'image-too-large', 'image-unsafe-svg'],
+    fail: [
+      'image-missing error manuscript/01-river.md:13:31',
+      'image-too-large error manuscript/01-river.md:15:1',
+      'image-unsafe-svg error manuscript/01-river.md:15:33',
+      'image-outside-book error manuscript/01-river.md:17:1',
+    ],
+  },
+  'zero-width': {
+    ids: ['zero-width-stray'],
+    fail: [
+      'zero-width-stray warning translations/km/01-river.md:6:30',
+      'zero-width-stray warning translations/km/01-river.md:12:4',
+      'zero-width-stray warning translations/vi/01-river.md:10:35',
+      'zero-width-stray warning translations/vi/01-river.md:12:22',
+    ],
+  },
 };
 
 const summary = (d: Diagnostic) => `${d.ruleId} ${d.severity} ${formatPlace(d)}`;

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
@@ -12,7 +12,11 @@ import { loadBook } from '../manuscript/load.js';
 import type { Book } from '../manuscript/model.js';
 import { chapterAnchor } from '../layout/chapter-parts.js';
 import type { Pagination } from '../layout/pagination.js';
+import { ensureOutputDir } from '../output/atomic.js';
 import { launchBrowser, type PrintBrowser } from '../output/browser.js';
+import { fontProblems } from '../output/font-check.js';
+import { removeOnInterrupt } from '../output/interrupt-cleanup.js';
+import { printWithin } from '../output/print-deadline.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { buildEpubEdition } from './epub-edition.js';
 import { writeManifest, type ManifestEntry } from './manifest.js';
@@ -21,6 +25,7 @@ import { PrintPagesSource } from './print-pages.js';
 import { pdfMetadata } from './pdf-metadata.js';
 import { applyPdfMetadata } from '../output/pdf-metadata.js';
 import { writePressPdf } from '../output/press.js';
+import { stageTimeoutMs } from './stage-timeout.js';
 
 export interface BuildOptions {
   bookDir: string;
@@ -36,6 +41,8 @@ export interface BuildOptions {
   paginations?: Map<string, Pagination>;
   /** Reports progress between stages; stages themselves never print. */
   onProgress?: (event: ProgressEvent) => void;
+  /** Per-stage limit for Chromium (start, load, print); default PARALLEL_PRESS_TIMEOUT_MS or two minutes. */
+  timeoutMs?: number;
 }
 
 /** `config`, `manuscript`, then per edition its format (`pdf`, `epub`) when it starts and `done` when written. */
@@ -62,18 +69,21 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   progress({ stage: 'config' });
   const config = await loadConfig(bookDir);
   const editions = selectEditions(config, options.editions ?? []);
+  const timeoutMs = stageTimeoutMs(options.timeoutMs);
   progress({ stage: 'manuscript' });
   const book = await loadBook(bookDir, config, [...new Set(editions.flatMap((e) => e.languages))], options.cache ? { cache: options.cache } : {});
   // The same rules as `check`; only errors stop a build, and infos are for `check` to show.
   book.diagnostics.push(...lintBook(book).filter((d) => d.severity !== 'info'));
+  book.diagnostics.push(...(await fontProblems(book, editions, TEMPLATES_DIR)));
   if (hasErrors(book.diagnostics)) throw new UserError(book.diagnostics);
 
   const outDir = path.resolve(options.outDir ?? path.join(bookDir, 'build'));
-  await mkdir(outDir, { recursive: true });
+  await ensureOutputDir(outDir);
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'parallel-press-work-'));
+  const forgetWorkDir = removeOnInterrupt(workDir);
   const context: RenderContext = { book, date: buildDate() };
   let browser: PrintBrowser | undefined;
-  const openBrowser = async () => (browser ??= await launchBrowser());
+  const openBrowser = async () => (browser ??= await launchBrowser({ timeoutMs }));
   const allowedRoots = [bookDir, TEMPLATES_DIR, workDir];
   const printPages = new PrintPagesSource({ editions: resolveEditions(config), context, templatesDir: TEMPLATES_DIR, workDir, allowedRoots, browser: openBrowser });
   const built: ManifestEntry[] = [];
@@ -84,9 +94,9 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
       const started = performance.now();
       const outPath = path.join(outDir, `${edition.id}.${edition.format}`);
       if (edition.format === 'pdf') {
-        browser ??= await launchBrowser();
+        const printer = (browser ??= await launchBrowser({ timeoutMs }));
         const previous = edition.layout === 'facing' ? undefined : options.paginations?.get(edition.id);
-        const printed = await printEdition({ browser, edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, allowedRoots, ...(previous ? { previous } : {}) });
+        const printed = await printWithin(timeoutMs, edition.id, outPath, () => printEdition({ browser: printer, edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, allowedRoots, timeoutMs, ...(previous ? { previous } : {}) }));
         options.paginations?.set(edition.id, printed.pagination);
         printPages.record(edition.id, printed);
         for (const url of printed.blocked) {
@@ -105,6 +115,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   } finally {
     await browser?.close();
     await rm(workDir, { recursive: true, force: true });
+    forgetWorkDir();
   }
   await writeManifest(outDir, built);
   return { outDir, editions: built, diagnostics: book.diagnostics };

@@ -29,6 +29,8 @@ export interface PrintEditionOptions {
    * chapter, so the first pass prints with it as a final pass and one print is enough.
    */
   previous?: Pagination;
+  /** Per-stage limit for Chromium's load and print of each pass (reaches printHtml). */
+  timeoutMs?: number;
 }
 
 export interface PrintedEdition {

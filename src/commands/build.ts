@@ -2,6 +2,7 @@ import path from 'node:path';
 import { buildBook, type BuildOptions, type BuildResult } from '../build/build-book.js';
 import { progressReporter } from '../build/progress.js';
 import { watchBuild } from '../build/watch-build.js';
+import { stageTimeoutMs } from '../build/stage-timeout.js';
 import { diagnosticsToJson, formatDiagnostics } from '../diagnostics/index.js';
 import { openDiskCache } from '../manuscript/disk-cache.js';
 import { DocumentCache } from '../manuscript/document-cache.js';
@@ -14,6 +15,8 @@ export interface BuildCommandOptions {
   /** false with --no-cache: parse every file and leave build/.cache alone. */
   cache?: boolean;
   watch?: boolean;
+  /** --timeout: per-stage limit for Chromium, in milliseconds. */
+  timeout?: string;
   press?: boolean;
 }
 
@@ -26,6 +29,7 @@ export async function buildCommand(bookDir: string, options: BuildCommandOptions
       bookDir,
       editions: options.edition,
       ...(options.out !== undefined ? { outDir: options.out } : {}),
+      ...(options.timeout !== undefined ? { timeoutMs: stageTimeoutMs(options.timeout) } : {}),
       ...(options.press ? { press: true } : {}),
       ...(persistent ? { cache: persistent.cache } : {}),
       ...(progress ? { onProgress: progress.onProgress } : {}),

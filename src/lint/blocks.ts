@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import { describeSection, formatLocation, placeOfNode, placeOfSection, translationPairs, type LintRule } from './rule.js';
+import { sectionById } from '../manuscript/section-index.js';
 
 /**
  * `block-missing`, `block-extra` (errors): inside a section, blocks align by order, so a translated
@@ -9,7 +10,7 @@ export const blockAlignment: LintRule = (book) => {
   const diagnostics: Diagnostic[] = [];
   for (const { lang, source, translation } of translationPairs(book)) {
     for (const section of source.sections) {
-      const twin = translation.sections.find((s) => s.id === section.id);
+      const twin = sectionById(translation, section.id);
       if (!twin || twin.blocks.length === section.blocks.length) continue;
       const extra = twin.blocks.length > section.blocks.length;
       const firstUnmatched = extra ? twin.blocks[section.blocks.length] : section.blocks[twin.blocks.length];

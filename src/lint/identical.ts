@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { toString } from 'mdast-util-to-string';
 import { blockState, blockText } from '../manuscript/block-state.js';
 import { describeSection, formatLocation, placeOfFrontMatter, placeOfNode, translationPairs, type LintRule } from './rule.js';
+import { sectionById } from '../manuscript/section-index.js';
 
 const words = new Intl.Segmenter('en', { granularity: 'word' });
 const FUNCTION_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
@@ -30,7 +31,7 @@ export const identicalToSource: LintRule = (book) => {
       report(placeOfFrontMatter(translation, 'title'), placeOfFrontMatter(source, 'title'), 'The title');
     }
     for (const section of translation.sections) {
-      const twin = source.sections.find((s) => s.id === section.id);
+      const twin = sectionById(source, section.id);
       if (!twin) continue;
       if (section.heading && twin.heading && sameProse(toString(twin.heading), toString(section.heading))) {
         report(placeOfNode(translation, section.heading), placeOfNode(source, twin.heading), `The heading of section ${describeSection(section)}`);

@@ -4,6 +4,7 @@ import { blockAlignment } from './blocks.js';
 import { emptyBlocks } from './empty-blocks.js';
 import { headingIds } from './heading-ids.js';
 import { identicalToSource } from './identical.js';
+import { imageFiles } from './images.js';
 import { imageAlt } from './image-alt.js';
 import { khmerOrder } from './khmer-order.js';
 import { latinInKhmer } from './latin-in-khmer.js';
@@ -15,6 +16,7 @@ import { sectionAlignment } from './sections.js';
 import { staleSections } from './stale.js';
 import { untranslatedBlocks } from './untranslated.js';
 import { wrongScript } from './wrong-script.js';
+import { zeroWidth } from './zero-width.js';
 
 export { RULE_CATALOGUE } from './catalogue.js';
 export type { LintRule } from './rule.js';
@@ -33,6 +35,8 @@ export const LINT_RULES: readonly LintRule[] = [
   wrongScript,
   latinInKhmer,
   khmerOrder,
+  zeroWidth,
+  imageFiles,
   imageAlt,
 ];
 

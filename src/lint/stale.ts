@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { isUnitTranslated } from '../manuscript/block-state.js';
 import { fingerprintUnits, LEAD_KEY, recordedFingerprints } from '../manuscript/fingerprint.js';
 import { formatLocation, placeOfFrontMatter, placeOfSection, translationPairs, type LintRule } from './rule.js';
+import { sectionById } from '../manuscript/section-index.js';
 
 /**
  * `section-stale` (warning): the English of a section changed since the fingerprint its translation
@@ -16,7 +17,7 @@ export const staleSections: LintRule = (book) => {
     const unsynced: string[] = [];
     for (const unit of fingerprintUnits(source)) {
       if (!isUnitTranslated(translation, unit.key)) continue;
-      const twin = translation.sections.find((s) => (unit.key === LEAD_KEY ? s.heading === undefined : s.id === unit.key));
+      const twin = unit.key === LEAD_KEY ? translation.sections.find((s) => s.heading === undefined) : sectionById(translation, unit.key);
       const was = recorded.get(unit.key);
       const sourcePlace = unit.section ? placeOfSection(source, unit.section) : placeOfFrontMatter(source, 'title');
       const here = twin ? placeOfSection(translation, twin) : placeOfFrontMatter(translation, 'title');

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import { describeSection, formatLocation, placeOfFrontMatter, placeOfNode, translationPairs, type LintRule } from './rule.js';
+import { sectionById } from '../manuscript/section-index.js';
 
 /**
  * `block-untranslated` (warning): a block marked `:::untranslated`; the book prints a placeholder in
@@ -19,7 +20,7 @@ export const untranslatedBlocks: LintRule = (book) => {
       });
     }
     for (const section of translation.sections) {
-      const sourceSection = source.sections.find((s) => s.id === section.id);
+      const sourceSection = sectionById(source, section.id);
       section.blocks.forEach((block, index) => {
         if (!block.untranslated) return;
         const twin = sourceSection?.blocks[index];

@@ -1,5 +1,6 @@
 import type { Heading } from 'mdast';
 import type { AlignedChapter, AlignedRow, AlignedSection, ManuscriptDocument } from './model.js';
+import { sectionById } from './section-index.js';
 
 /**
  * Aligns one source document with its translations: sections by id, blocks by order. Mismatches
@@ -12,7 +13,7 @@ export function alignChapter(source: ManuscriptDocument, translations: Record<st
     const headings: Record<string, Heading | undefined> = { [source.lang]: section.heading };
     const rows: AlignedRow[] = section.blocks.map((block) => ({ cells: { [source.lang]: block } }));
     for (const [lang, doc] of Object.entries(translations)) {
-      const twin = doc?.sections.find((s) => s.id === section.id);
+      const twin = sectionById(doc, section.id);
       if (!twin) continue;
       headings[lang] = twin.heading;
       twin.blocks.forEach((block, index) => {

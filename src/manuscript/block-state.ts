@@ -3,6 +3,7 @@ import type { RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { LEAD_KEY } from './fingerprint.js';
 import type { Block, ManuscriptDocument, Section } from './model.js';
+import { sectionById } from './section-index.js';
 
 export type BlockState = 'translated' | 'untranslated' | 'empty';
 
@@ -45,6 +46,6 @@ export function hasTranslatedText(section: Section): boolean {
  * the lead counts when its blocks or at least the title are translated.
  */
 export function isUnitTranslated(translation: ManuscriptDocument, key: string): boolean {
-  const twin = translation.sections.find((s) => (key === LEAD_KEY ? s.heading === undefined : s.id === key));
+  const twin = key === LEAD_KEY ? translation.sections.find((s) => s.heading === undefined) : sectionById(translation, key);
   return twin ? hasTranslatedText(twin) : key === LEAD_KEY && translation.frontMatter.title !== undefined;
 }

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { VFile } from 'vfile';
+import { checkFrontMatterTypes } from './front-matter-types.js';
 import type { FrontMatter } from './model.js';
 
 const KINDS = ['title', 'foreword', 'chapter', 'appendix', 'colophon'];
@@ -32,6 +33,7 @@ export function readFrontMatter(tree: Root, file: VFile): FrontMatter {
     return {};
   }
   const front = data as FrontMatter;
+  checkFrontMatterTypes(front, node, file);
   if (front.kind !== undefined && !KINDS.includes(front.kind)) {
     file.message(`Unexpected kind \`${String(front.kind)}\`: expected one of ${KINDS.join(', ')}`, {
       place: node.position,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { nestingProblem } from '../markdown/nesting-guard.js';
 import { parseMarkdown } from '../markdown/processor.js';
 import { decodeManuscript } from './decode.js';
 import type { ParsedFile } from './document-cache.js';
@@ -23,6 +24,8 @@ export interface ParseJob {
 export function parseDocument({ bookDir, rel, lang }: ParseJob, bytes: Uint8Array): ParsedFile {
   const decoded = decodeManuscript(bytes, rel);
   if ('error' in decoded) return { document: undefined, diagnostics: [decoded.error] };
+  const tooDeep = nestingProblem(decoded.text);
+  if (tooDeep) return { document: undefined, diagnostics: [...decoded.diagnostics, { file: rel, line: tooDeep.line, column: tooDeep.column, severity: 'error', ruleId: 'markdown-too-deep', message: tooDeep.message }] };
   const file = new VFile({ path: rel, value: decoded.text, data: { raw: decoded.raw } });
   const tree = parseMarkdown(file, { bookDir, fileDir: path.dirname(path.join(bookDir, rel)) });
   const frontMatter = readFrontMatter(tree, file);

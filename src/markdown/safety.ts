@@ -21,6 +21,11 @@ const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  */
 export function remarkSafety(options: SafetyOptions) {
   return (tree: Root, file: VFile) => {
+    // `![alt][ref]` takes its URL from a definition that may be anywhere in the file.
+    const definitions = new Map<string, string>();
+    visit(tree, 'definition', (node) => {
+      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+    });
     visit(tree, (node, index, parent) => {
       if (node.type === 'html') {
         const snippet = node.value.trim().replace(/\s+/g, ' ').slice(0, 60);
@@ -34,13 +39,17 @@ export function remarkSafety(options: SafetyOptions) {
         if (!SAFE_LINK.test(node.url) && HAS_SCHEME.test(node.url)) {
           warn(file, node, 'unsafe-link', `Link target \`${node.url.slice(0, 60)}\` was removed: expected an http(s), mailto or relative link`);
           node.url = '';
+        } else if (!SAFE_LINK.test(node.url) && node.url !== '' && leavesBook(node.url, options)) {
+          warn(file, node, 'unsafe-link', `Link target \`${node.url.slice(0, 60)}\` was removed: it leads outside the book directory; expected a link to a file of the book or a web address`);
+          node.url = '';
         }
       }
-      if (node.type === 'image') {
-        const problem = imageProblem(node.url, options);
+      if (node.type === 'image' || node.type === 'imageReference') {
+        const url = node.type === 'image' ? node.url : definitions.get(node.identifier);
+        const problem = url === undefined ? undefined : imageProblem(url, options);
         if (problem) {
           if (problem.fatal) {
-            const message = file.message(problem.reason, { place: node.position, ruleId: 'image-outside-book', source: 'parallel-press' });
+            const message = file.message(problem.reason, { place: node.position, ruleId: problem.ruleId ?? 'image-outside-book', source: 'parallel-press' });
             message.fatal = true;
           } else {
             warn(file, node, 'remote-image', problem.reason);
@@ -71,11 +80,27 @@ function inlineElementExtent(siblings: readonly { type: string; value?: string }
   return 1;
 }
 
-function imageProblem(url: string, { bookDir, fileDir }: SafetyOptions): { reason: string; fatal: boolean } | undefined {
+function leavesBook(url: string, { bookDir, fileDir }: SafetyOptions): boolean {
+  let target: string;
+  try {
+    target = decodeURI(url.split(/[?#]/)[0] ?? '');
+  } catch {
+    return false;
+  }
+  const relative = path.relative(bookDir, path.resolve(fileDir, target));
+  return relative.startsWith('..') || path.isAbsolute(relative);
+}
+
+function imageProblem(url: string, { bookDir, fileDir }: SafetyOptions): { reason: string; fatal: boolean; ruleId?: string } | undefined {
   if (HAS_SCHEME.test(url) && !/^file:/i.test(url)) {
     return { reason: `Image \`${url.slice(0, 60)}\` was removed: a book never loads remote resources; copy the image into the book directory`, fatal: false };
   }
-  const local = /^file:/i.test(url) ? new URL(url).pathname : decodeURI(url);
+  let local: string;
+  try {
+    local = /^file:/i.test(url) ? new URL(url).pathname : decodeURI(url);
+  } catch {
+    return { reason: `Image \`${url.slice(0, 60)}\` is not a valid path (a stray \`%\`?): expected a path such as \`images/river.jpg\`, with \`%\` written as \`%25\``, fatal: true, ruleId: 'image-missing' };
+  }
   const resolved = path.resolve(fileDir, local);
   const relative = path.relative(bookDir, resolved);
   if (relative.startsWith('..') || path.isAbsolute(relative)) {

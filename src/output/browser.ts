@@ -1,10 +1,12 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { UserError } from '../diagnostics/index.js';
+import { onInterrupt } from './interrupt-cleanup.js';
+import { killProfileProcesses } from './kill-profile.js';
 
 /** Debian's /usr/bin/chromium is a shell wrapper; the binary behind it starts faster and quieter. */
 const CHROMIUM_CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -71,6 +73,10 @@ export async function launchBrowser(options: { timeoutMs?: number } = {}): Promi
   const userDataDir = path.join(browserDir, 'profile');
   const tempDir = path.join(browserDir, 'tmp');
   await mkdir(tempDir);
+  const forgetOnInterrupt = onInterrupt(() => {
+    killProfileProcesses(userDataDir);
+    rmSync(browserDir, { recursive: true, force: true });
+  });
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -78,25 +84,47 @@ export async function launchBrowser(options: { timeoutMs?: number } = {}): Promi
       headless: true,
       args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
       env: { ...process.env, TMPDIR: tempDir },
-      timeout: options.timeoutMs ?? 30_000,
+      // Starting never takes long: a Chromium silent for 30 s is hanging, whatever the print timeout.
+      timeout: Math.min(options.timeoutMs ?? 30_000, 30_000),
       protocolTimeout: options.timeoutMs ?? 120_000,
+      // Over a pipe, Chromium exits when this process dies, even by SIGKILL; signals are ours to handle.
+      pipe: true,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
   } catch (error) {
+    killProfileProcesses(userDataDir);
     await rm(browserDir, { recursive: true, force: true });
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    forgetOnInterrupt();
+    // Puppeteer's advice to raise `protocolTimeout` means nothing to a publisher: the stage timeout is the knob.
+    const reason = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/\s*Increase the 'protocolTimeout' setting.*$/, '');
+    const hung = /timed out/i.test(reason ?? '') ? ': it did not answer within the stage timeout (`build --timeout MS` or PARALLEL_PRESS_TIMEOUT_MS) and was stopped' : '';
     throw new UserError({
       file: executablePath,
       severity: 'error',
       ruleId: 'chromium-launch',
-      message: `Chromium at ${executablePath} could not start (${reason}): expected a working Chromium; reinstall it with \`apt-get install --reinstall chromium\` or set PUPPETEER_EXECUTABLE_PATH.`,
+      message: `Chromium at ${executablePath} could not start (${reason})${hung}: expected a working Chromium; reinstall it with \`apt-get install --reinstall chromium\` or set PUPPETEER_EXECUTABLE_PATH.`,
     });
   }
   return {
     async openPage(allowedRoots) {
-      const page = await browser.newPage();
+      let page: Page;
       const blocked: string[] = [];
-      await page.setJavaScriptEnabled(false);
-      await page.setRequestInterception(true);
+      try {
+        page = await browser.newPage();
+        await page.setJavaScriptEnabled(false);
+        await page.setRequestInterception(true);
+      } catch (error) {
+        // A Chromium that crashed or hangs fails here as often as in the print itself.
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new UserError({
+          file: executablePath,
+          severity: 'error',
+          ruleId: 'print-failed',
+          message: `Chromium failed while opening a print page (${reason}): the previous outputs were left untouched; retry, and if it persists check that Chromium runs (\`chromium --version\`).`,
+        });
+      }
       page.on('request', (request) => {
         const url = request.url();
         if (isInside(url, allowedRoots)) {
@@ -112,7 +140,7 @@ export async function launchBrowser(options: { timeoutMs?: number } = {}): Promi
       const child = browser.process();
       let timer: NodeJS.Timeout | undefined;
       try {
-        await Promise.race([browser.close(), new Promise((resolve) => (timer = setTimeout(resolve, 5_000)))]);
+        await Promise.race([browser.close(), new Promise((resolve) => (timer = setTimeout(resolve, 2_000)))]);
       } catch {
         // A crashed browser cannot be closed politely; the kill below makes sure it is gone.
       } finally {
@@ -125,7 +153,9 @@ export async function launchBrowser(options: { timeoutMs?: number } = {}): Promi
           child.kill('SIGKILL');
         }
       }
+      killProfileProcesses(userDataDir);
       await rm(browserDir, { recursive: true, force: true });
+      forgetOnInterrupt();
     },
   };
 }

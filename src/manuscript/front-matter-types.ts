@@ -1,0 +1,45 @@
+import type { Yaml } from 'mdast';
+import type { VFile } from 'vfile';
+import type { FrontMatter } from './model.js';
+
+const TEXT_KEYS = ['title', 'subtitle', 'author', 'translator'] as const;
+const STATUSES = ['draft', 'reviewed'];
+
+/**
+ * The values the book prints or relies on must have the right shape: a `title: [a, b]` or a
+ * nested mapping would print as "a,b" or "[object Object]". Numbers and booleans are text the
+ * author meant (`title: 1984`) and become strings; lists and mappings are errors at their line.
+ */
+export function checkFrontMatterTypes(front: FrontMatter, node: Yaml, file: VFile): void {
+  const fail = (key: string, message: string) => {
+    file.message(message, { place: { line: lineOfKey(node, key), column: 1 }, ruleId: 'front-matter-type', source: 'parallel-press' }).fatal = true;
+  };
+  for (const key of TEXT_KEYS) {
+    const value: unknown = front[key];
+    if (value === undefined || value === null || typeof value === 'string') continue;
+    if (typeof value === 'number' || typeof value === 'boolean') {
+      front[key] = String(value);
+      continue;
+    }
+    delete front[key];
+    fail(key, `\`${key}\` is ${Array.isArray(value) ? 'a list' : 'a mapping'}: expected text, e.g. \`${key}: Dòng sông\` (quote text that starts with [ or {)`);
+  }
+  if (front.status !== undefined && !STATUSES.includes(String(front.status))) {
+    fail('status', `Unexpected status \`${JSON.stringify(front.status)}\`: expected one of ${STATUSES.join(', ')}`);
+    delete front.status;
+  }
+  // Hex fingerprints such as 000000000000 read as numbers here; recordedFingerprints re-reads them as text.
+  const fingerprints: unknown = front.fingerprints;
+  if (fingerprints !== undefined && fingerprints !== null) {
+    const ok = typeof fingerprints === 'object' && !Array.isArray(fingerprints) && Object.values(fingerprints).every((v) => typeof v === 'string' || typeof v === 'number');
+    if (!ok) {
+      fail('fingerprints', '`fingerprints` is not a mapping of section ids to fingerprints: expected lines such as `  border: 3f2a9c1e` (`parallel-press sync` writes them)');
+      delete front.fingerprints;
+    }
+  }
+}
+
+function lineOfKey(node: Yaml, key: string): number {
+  const index = node.value.split('\n').findIndex((line) => new RegExp(`^${key}\\s*:`).test(line));
+  return (node.position?.start.line ?? 1) + 1 + Math.max(index, 0);
+}
