@@ -8,7 +8,7 @@ import { isSettled, planPagination, UNPAGINATED, type Pagination } from '../layo
 import { writeOutput } from '../output/atomic.js';
 import type { PrintBrowser } from '../output/browser.js';
 import { anchorPages } from '../output/pdf-anchors.js';
-import { applyPdfMetadata } from '../output/pdf-metadata.js';
+import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
 import { printHtml } from '../output/pdf.js';
 import { pdfMetadata } from './pdf-metadata.js';
 import { printFacing } from './print-facing.js';
@@ -69,11 +69,11 @@ export async function printEdition(options: PrintEditionOptions): Promise<Printe
     timings.print.push(performance.now() - started);
     printed.blocked.forEach((url) => blocked.add(url));
     started = performance.now();
-    const document = await PDFDocument.load(printed.pdf, { updateMetadata: false });
+    const document = await PDFDocument.load(printed.pdf, PDF_LOAD);
     const next = planPagination(chapters, used, anchorPages(document));
     if (final && isSettled(chapters, used, next)) {
       applyPdfMetadata(document, pdfMetadata(context.book, edition, context.date));
-      const pdf = await document.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+      const pdf = await document.save(PDF_SAVE);
       await writeOutput(options.outPath, pdf);
       timings.postProcess += performance.now() - started;
       return { pdf, bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: next, html, timings };

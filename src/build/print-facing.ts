@@ -7,7 +7,7 @@ import { contentsChapters, contentsPage, frontMatter } from '../layout/front-mat
 import { packSpreads, type SpreadGroup } from '../layout/spreads.js';
 import { writeOutput } from '../output/atomic.js';
 import { anchorPages } from '../output/pdf-anchors.js';
-import { applyPdfMetadata } from '../output/pdf-metadata.js';
+import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
 import { assembleSpreads } from '../output/pdf-spreads.js';
 import { measureHeights } from '../output/measure.js';
 import { printHtml } from '../output/pdf.js';
@@ -40,7 +40,7 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
     const printed = await printHtml({ ...options, html, editionId: name, final: false });
     timings.print.push(performance.now() - started);
     printed.blocked.forEach((url) => blocked.add(url));
-    return PDFDocument.load(printed.pdf, { updateMetadata: false });
+    return PDFDocument.load(printed.pdf, PDF_LOAD);
   };
   const blocked = new Set<string>();
 
@@ -88,7 +88,7 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
     firstFolio: front.getPageCount() + (front.getPageCount() % 2 === 0 ? 1 : 0) + 1,
   });
   applyPdfMetadata(book, pdfMetadata(context.book, edition, context.date));
-  const pdf = await book.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  const pdf = await book.save(PDF_SAVE);
   await writeOutput(options.outPath, pdf);
   timings.postProcess += performance.now() - started;
   return { pdf, bytes: pdf.byteLength, pages: book.getPageCount(), blocked: [...blocked], pagination: { pages, blankBefore: new Set() }, html: sideHtml, timings };

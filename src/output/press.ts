@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { PDFArray, PDFDocument, PDFName, PDFNumber, rgb } from 'pdf-lib';
 import { UserError } from '../diagnostics/index.js';
 import { writeOutput } from './atomic.js';
+import { PDF_LOAD, PDF_SAVE } from './pdf-metadata.js';
 
 const run = promisify(execFile);
 const MM = 72 / 25.4;
@@ -28,8 +29,8 @@ export interface PressOptions {
  * Ghostscript. The book's pages are white, so the bleed is empty; nothing is stretched into it.
  */
 export async function writePressPdf({ screen, workDir, outPath, restoreMetadata }: PressOptions): Promise<{ bytes: number }> {
-  const source = await PDFDocument.load(screen, { updateMetadata: false });
-  const press = await PDFDocument.create({ updateMetadata: false });
+  const source = await PDFDocument.load(screen, PDF_LOAD);
+  const press = await PDFDocument.create(PDF_LOAD);
   const margin = (BLEED_MM + SLUG_MM) * MM;
   const embedded = await press.embedPages(source.getPages());
   embedded.forEach((page) => {
@@ -43,11 +44,11 @@ export async function writePressPdf({ screen, workDir, outPath, restoreMetadata 
   });
   const placed = path.join(workDir, `${path.basename(outPath)}.placed.pdf`);
   const pdfx = path.join(workDir, `${path.basename(outPath)}.pdfx.pdf`);
-  await writeFile(placed, await press.save({ useObjectStreams: false }));
+  await writeFile(placed, await press.save(PDF_SAVE));
   await toPdfx(placed, pdfx, workDir);
-  const result = await PDFDocument.load(await readFile(pdfx), { updateMetadata: false });
+  const result = await PDFDocument.load(await readFile(pdfx), PDF_LOAD);
   restoreMetadata(result);
-  const bytes = await result.save({ useObjectStreams: false });
+  const bytes = await result.save(PDF_SAVE);
   await writeOutput(outPath, bytes);
   return { bytes: bytes.byteLength };
 }
