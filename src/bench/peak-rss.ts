@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 /**
  * Peak memory of this process and all its descendants (Chromium's browser, renderer and GPU
- * processes), sampled from /proc every few milliseconds: `process.memoryUsage()` sees only Node.
+ * processes), sampled from /proc four times a second: `process.memoryUsage()` sees only Node.
  * Each process counts its proportional set size (Pss): Chromium's processes share most of their
  * pages, and adding up their RSS would count those pages once per process.
  */
@@ -10,7 +10,8 @@ export class PeakRss {
   peakBytes = 0;
   private timer: NodeJS.Timeout | undefined;
 
-  start(intervalMs = 25): void {
+  // Not more often: reading smaps_rollup takes each process's memory lock and slows Chromium down.
+  start(intervalMs = 250): void {
     this.peakBytes = 0;
     this.sample();
     this.timer = setInterval(() => this.sample(), intervalMs);

@@ -11,10 +11,11 @@ import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
 import { printHtml } from '../output/pdf.js';
 import { pdfMetadata } from './pdf-metadata.js';
+import { measureChapters } from './measuring-pass.js';
 import { printFacing } from './print-facing.js';
 
-/** A measuring pass, a final pass, and a third only when the contents page changed length. */
-const MAX_PASSES = 4;
+/** Final passes after the measuring one: a second only when the contents page changed length. */
+const MAX_FINAL_PASSES = 3;
 
 export interface PrintEditionOptions {
   browser: PrintBrowser;
@@ -48,9 +49,10 @@ export interface PrintedEdition {
 }
 
 /**
- * Prints an edition until its pagination settles: a first, untagged pass learns where every chapter
- * lands; the next prints the contents with those pages and the blank versos that make every chapter
- * open on a recto, tagged and with bookmarks, and is checked against its own destinations.
+ * Prints an edition until its pagination settles: a first, untagged measuring pass (in parts, at the
+ * same time: src/build/measuring-pass.ts) learns where every chapter lands; the next prints the
+ * contents with those pages and the blank versos that make every chapter open on a recto, tagged
+ * and with bookmarks, and is checked against its own destinations.
  */
 export async function printEdition(options: PrintEditionOptions): Promise<PrintedEdition> {
   if (options.edition.layout === 'facing') return printFacing(options);
@@ -59,19 +61,26 @@ export async function printEdition(options: PrintEditionOptions): Promise<Printe
   const timings = { layout: 0, print: [] as number[], postProcess: 0 };
   let used = options.previous ?? UNPAGINATED;
   const blocked = new Set<string>();
-  for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const final = pass > 1 || options.previous !== undefined;
+  if (!options.previous) {
+    // Cold: learn where every chapter falls from a measuring pass, then print for real.
+    const started = performance.now();
+    const measured = await measureChapters(options, chapters, context);
+    timings.print.push(performance.now() - started);
+    measured.blocked.forEach((url) => blocked.add(url));
+    used = planPagination(chapters, UNPAGINATED, measured.pages);
+  }
+  for (let pass = 1; pass <= MAX_FINAL_PASSES; pass++) {
     let started = performance.now();
     const html = toHtml(printDocument({ edition, context, templatesDir: options.templatesDir, pagination: used }));
     timings.layout += performance.now() - started;
     started = performance.now();
-    const printed = await printHtml({ ...options, html, editionId: edition.id, final });
+    const printed = await printHtml({ ...options, html, editionId: edition.id, final: true });
     timings.print.push(performance.now() - started);
     printed.blocked.forEach((url) => blocked.add(url));
     started = performance.now();
     const document = await PDFDocument.load(printed.pdf, PDF_LOAD);
     const next = planPagination(chapters, used, anchorPages(document));
-    if (final && isSettled(chapters, used, next)) {
+    if (isSettled(chapters, used, next)) {
       applyPdfMetadata(document, pdfMetadata(context.book, edition, context.date));
       const pdf = await document.save(PDF_SAVE);
       await writeOutput(options.outPath, pdf);
@@ -81,5 +90,5 @@ export async function printEdition(options: PrintEditionOptions): Promise<Printe
     timings.postProcess += performance.now() - started;
     used = next;
   }
-  throw new Error(`The pagination of edition ${edition.id} did not settle after ${MAX_PASSES} passes`);
+  throw new Error(`The pagination of edition ${edition.id} did not settle after ${MAX_FINAL_PASSES} final passes`);
 }
