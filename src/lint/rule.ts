@@ -26,6 +26,23 @@ export function translationPairs(book: Book): TranslationPair[] {
   return pairs;
 }
 
+/**
+ * A rule that looks only at a file's own text: what it found is remembered per file and text, so
+ * that `preview`, `build --watch` and `check` look again only at the files that changed. The check
+ * must depend on nothing but the document's path, language and text.
+ */
+export function perFileRule(check: (doc: ManuscriptDocument) => Diagnostic[]): LintRule {
+  const seen = new Map<string, { text: unknown; found: Diagnostic[] }>();
+  return (book) =>
+    allDocuments(book).flatMap((doc) => {
+      const key = `${doc.lang}\u0000${doc.path}`;
+      let entry = seen.get(key);
+      if (entry?.text !== doc.file.value) seen.set(key, (entry = { text: doc.file.value, found: check(doc) }));
+      // Copies: whoever reports them may not change what is remembered.
+      return entry.found.map((diagnostic) => ({ ...diagnostic }));
+    });
+}
+
 /** Every loaded document of the book, source first. */
 export function allDocuments(book: Book): ManuscriptDocument[] {
   return book.chapters.flatMap((chapter) => Object.values(chapter.documents).filter((doc): doc is ManuscriptDocument => doc !== undefined));

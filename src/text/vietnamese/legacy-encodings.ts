@@ -13,6 +13,11 @@ export interface LegacyEncoding {
   decode(word: string): string | undefined;
   /** Evidence no ordinary text has (VIQR only: its marks are ASCII punctuation). */
   strong?(word: string): boolean;
+  /**
+   * Byte tables map ASCII to itself: a word of ASCII letters alone is never garbled by them, and
+   * skipping it before decoding is most of the rule's time on an English manuscript.
+   */
+  asciiIsItself?: boolean;
   hint: string;
 }
 
@@ -23,6 +28,7 @@ export const LEGACY_ENCODINGS: readonly LegacyEncoding[] = [
     ruleId: 'encoding-tcvn3',
     name: 'TCVN3 (ABC, the .VnTime fonts)',
     words: LATIN1_WORD,
+    asciiIsItself: true,
     decode: (word) => {
       let out = '';
       for (const char of word) {
@@ -40,6 +46,7 @@ export const LEGACY_ENCODINGS: readonly LegacyEncoding[] = [
     ruleId: 'encoding-vni',
     name: 'VNI Windows',
     words: /[A-Za-z\u00c0-\u00ff]+/g,
+    asciiIsItself: true,
     decode: decodeVni,
     hint: 'convert it to Unicode with a Vietnamese converter such as UniKey\'s (VNI Windows → Unicode); iconv has no VNI table',
   },
@@ -55,6 +62,7 @@ export const LEGACY_ENCODINGS: readonly LegacyEncoding[] = [
     ruleId: 'encoding-windows-1258',
     name: 'Windows-1258 read as Windows-1252/Latin-1',
     words: /[A-Za-z\u00c0-\u00ff]+/g,
+    asciiIsItself: true,
     decode: (word) => {
       const bytes = windows1252Bytes(word);
       return bytes ? iconv.decode(Buffer.from(bytes), 'windows1258').normalize('NFC') : undefined;
@@ -84,6 +92,7 @@ export function findLegacyWords(text: string, encoding: LegacyEncoding): LegacyW
       const word = match[0].replace(/[.?]+$/, (tail) => (encoding.strong ? tail.slice(1) : tail));
       // A word needs an ASCII letter: lone symbols (« » in Khmer and French quotes) decode to a bare vowel.
       if (!/[A-Za-z]/.test(word)) continue;
+      if (encoding.asciiIsItself && !/[^\x00-\x7f]/.test(word)) continue;
       const decoded = encoding.decode(word);
       if (decoded === undefined || decoded === word || isVietnameseSyllable(word)) continue;
       if (!isVietnameseSyllable(decoded) || !hasVietnameseDiacritic(decoded)) continue;
