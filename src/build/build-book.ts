@@ -94,7 +94,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
       const started = performance.now();
       const outPath = path.join(outDir, `${edition.id}.${edition.format}`);
       if (edition.format === 'pdf') {
-        const printer = (browser ??= await launchBrowser({ timeoutMs }));
+        const printer = await openBrowser();
         const previous = edition.layout === 'facing' ? undefined : options.paginations?.get(edition.id);
         const printed = await printWithin(timeoutMs, edition.id, outPath, () => printEdition({ browser: printer, edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, allowedRoots, timeoutMs, ...(previous ? { previous } : {}) }));
         options.paginations?.set(edition.id, printed.pagination);
