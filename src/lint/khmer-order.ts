@@ -1,8 +1,6 @@
-import type { Diagnostic } from '../diagnostics/index.js';
 import { khmerOrderProblems } from '../text/khmer/canonical-order.js';
-import { perFileRule, type LintRule } from './rule.js';
-
-const MAX_PER_FILE = 20;
+import { lineRule } from './line-rule.js';
+import type { LintRule } from './rule.js';
 
 /**
  * `khmer-order` (warning): Khmer marks in a position the canonical order does not allow (a coeng
@@ -10,29 +8,16 @@ const MAX_PER_FILE = 20;
  * a register shifter after the vowel…). Chromium may still draw it, but fonts, search and line
  * breaking disagree: retype the syllable in order.
  */
-export const khmerOrder: LintRule = perFileRule((doc) => {
-  const diagnostics: Diagnostic[] = [];
-  const found: Diagnostic[] = [];
-  String(doc.file.value)
-    .split('\n')
-    .forEach((line, lineIndex) => {
-      if (!/[\u1780-\u17ff]/u.test(line)) return;
-      for (const problem of khmerOrderProblems(line)) {
-        found.push({
-          file: doc.path,
-          line: lineIndex + 1,
-          column: problem.index + 1,
-          severity: 'warning',
-          ruleId: 'khmer-order',
+export const khmerOrder: LintRule = lineRule({
+  ruleId: 'khmer-order',
+  find: (line) =>
+    /[\u1780-\u17ff]/u.test(line)
+      ? khmerOrderProblems(line).map((problem) => ({
+          index: problem.index,
           message: `Khmer not in canonical order in "${syllableAround(line, problem.index)}": ${problem.problem}; retype the syllable in order`,
-        });
-      }
-    });
-  diagnostics.push(...found.slice(0, MAX_PER_FILE));
-  if (found.length > MAX_PER_FILE) {
-    diagnostics.push({ file: doc.path, severity: 'warning', ruleId: 'khmer-order', message: `${found.length - MAX_PER_FILE} more Khmer ordering problem(s) in ${doc.path} not listed` });
-  }
-  return diagnostics;
+        }))
+      : [],
+  more: (count, file) => `${count} more Khmer ordering problem(s) in ${file} not listed`,
 });
 
 /** The Khmer run around a position, so the message shows the syllable in question. */
