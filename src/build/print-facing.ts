@@ -44,7 +44,9 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   };
   const blocked = new Set<string>();
 
-  const [verso, recto] = await Promise.all(SIDES.map((side) => measureHeights(options.browser, render(side), options.workDir, `${edition.id}-${side}`, options.allowedRoots, items.map((i) => i.id))));
+  const [verso, recto] = await Promise.all(SIDES.map((side) =>
+      measureHeights({ ...options, html: render(side), name: `${edition.id}-${side}`, ids: items.map((i) => i.id) }),
+    ));
   const spreads = packChapters(items, verso ?? new Map(), recto ?? new Map(), (textArea(edition).heightMm * 96 * FILL) / 25.4);
 
   const pads: Record<Side, Map<number, number>> = { verso: new Map(), recto: new Map() };

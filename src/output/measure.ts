@@ -1,22 +1,30 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { PrintBrowser } from './browser.js';
+import { loadHtml } from './pdf.js';
+
+export interface MeasureOptions {
+  browser: PrintBrowser;
+  html: string;
+  workDir: string;
+  name: string;
+  allowedRoots: readonly string[];
+  ids: readonly string[];
+  timeoutMs?: number;
+}
 
 /**
  * The height in CSS px of every element with one of `ids`, laid out by Chromium with print media
  * and the page's fonts, as one long page: what the spreads of a facing edition are packed from.
  */
-export async function measureHeights(browser: PrintBrowser, html: string, workDir: string, name: string, allowedRoots: readonly string[], ids: readonly string[]): Promise<Map<string, number>> {
-  const htmlPath = path.join(workDir, `${name}.measure.html`);
-  await writeFile(htmlPath, html);
-  const { page } = await browser.openPage(allowedRoots);
+export async function measureHeights(options: MeasureOptions): Promise<Map<string, number>> {
+  const file = path.join(options.workDir, `${options.name}.measure.html`);
+  await writeFile(file, options.html);
+  const { page } = await options.browser.openPage(options.allowedRoots);
   try {
-    await page.emulateMediaType('print');
-    await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: 120_000 });
-    await page.evaluate('document.fonts.ready');
+    await loadHtml(page, file, { timeoutMs: options.timeoutMs ?? 120_000, media: 'print' });
     // Evaluated in the page as a string: the page itself runs no script of ours or the book's.
-    const heights = (await page.evaluate(`(${measure.toString()})(${JSON.stringify(ids)})`)) as Record<string, number>;
+    const heights = (await page.evaluate(`(${measure.toString()})(${JSON.stringify(options.ids)})`)) as Record<string, number>;
     return new Map(Object.entries(heights));
   } finally {
     await page.close().catch(() => undefined);

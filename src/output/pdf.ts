@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserError } from '../diagnostics/index.js';
+import type { Page } from 'puppeteer-core';
 import type { PrintBrowser } from './browser.js';
 
 export interface PrintHtmlOptions {
@@ -24,6 +25,17 @@ export interface PrintHtmlOptions {
   timeoutMs?: number;
 }
 
+/**
+ * Loads an HTML file written into the work directory in a guarded page (Chromium loads local fonts
+ * and images only from file:// pages) and waits for its fonts. `print` media lays it out with the
+ * print rules on the screen, for measuring.
+ */
+export async function loadHtml(page: Page, file: string, options: { timeoutMs: number; media?: 'print' }): Promise<void> {
+  if (options.media) await page.emulateMediaType(options.media);
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: options.timeoutMs });
+  await page.evaluate('document.fonts.ready');
+}
+
 export interface PrintedHtml {
   pdf: Uint8Array;
   /** Requests the page made that were refused: anything outside the allowed roots. */
@@ -37,8 +49,7 @@ export async function printHtml(options: PrintHtmlOptions): Promise<PrintedHtml>
   const { page, blocked } = await options.browser.openPage(options.allowedRoots);
   const timeout = options.timeoutMs ?? 120_000;
   try {
-    await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout });
-    await page.evaluate('document.fonts.ready');
+    await loadHtml(page, htmlPath, { timeoutMs: timeout });
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: options.final, tagged: options.final, timeout });
     return { pdf, blocked };
   } catch (error) {
