@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyBook, FIXTURES, hasStackTrace, runCli, type CliResult } from './helpers/cli.js';
 import { unzipEpub } from './helpers/epub.js';
+import { recordingListener } from './helpers/listener.js';
 import { comparable } from './helpers/pdf.js';
 
 /**
@@ -26,11 +25,8 @@ const INLINE = 'Fishermen work on the river every morning. <svg onload="fetch(\'
 const FORBIDDEN = /refresh|base\/|link\.css|import\.css|bg\.png|style-attr|\/object|\/embed|\/video|\/poster|\/form|\/input|svg-onload|svg-script|svg-image|\/ping|remote\.png|<script|onload|<svg|root:x:0/;
 
 describe('hostile resources in a manuscript', () => {
-  const requests: string[] = [];
-  const server = http.createServer((request, response) => {
-    requests.push(request.url ?? '');
-    response.end('gotcha');
-  });
+  const listener = recordingListener();
+  const requests = listener.requests;
   let bookDir: string;
   let host: string;
   let built: CliResult;
@@ -39,8 +35,8 @@ describe('hostile resources in a manuscript', () => {
   const chapter = () => path.join(bookDir, 'manuscript/01-river.md');
 
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await listener.start();
+    host = listener.host;
     bookDir = await copyBook(path.join(FIXTURES, 'books/mini'));
     const text = (await readFile(chapter(), 'utf8'))
       .replace('Fishermen work on the river every morning.', `${ATTACKS.join('\n\n')}\n\n${INLINE}\n\n[remote]: http://HOST/remote.png`)
@@ -50,7 +46,7 @@ describe('hostile resources in a manuscript', () => {
     previous = await outputs();
   });
 
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => listener.close());
 
   it('builds, reporting each removal at its line', () => {
     expect(built.code, built.stderr).toBe(0);

@@ -1,10 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyBook, FIXTURES, runCli, type CliResult } from './helpers/cli.js';
 import { unzipEpub } from './helpers/epub.js';
+import { recordingListener } from './helpers/listener.js';
 import { comparable } from './helpers/pdf.js';
 import { execFileSync } from 'node:child_process';
 
@@ -14,24 +13,21 @@ import { execFileSync } from 'node:child_process';
  * server never hears from it.
  */
 describe('a hostile manuscript', () => {
-  const requests: string[] = [];
-  const server = http.createServer((request, response) => {
-    requests.push(request.url ?? '');
-    response.end('gotcha');
-  });
+  const listener = recordingListener();
+  const requests = listener.requests;
   let bookDir: string;
   let result: CliResult;
 
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as AddressInfo).port;
+    await listener.start();
+    const port = listener.host.split(':')[1] ?? '';
     bookDir = await copyBook(path.join(FIXTURES, 'books/hostile'));
     const chapter = path.join(bookDir, 'manuscript/01-river.md');
     await writeFile(chapter, (await readFile(chapter, 'utf8')).replaceAll('__PORT__', String(port)));
     result = await runCli(['build', bookDir]);
   });
 
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => listener.close());
 
   it('builds, warning about each removal with its file and line', () => {
     expect(result.code).toBe(0);
