@@ -1,5 +1,5 @@
 /** The programmatic API: the same stages the CLI runs. */
-export { buildBook, type BuildOptions, type BuildResult } from './build/build-book.js';
+export { buildBook, type BuildOptions, type BuildResult } from './pipeline/build-book.js';
 export { loadConfig, parseConfig } from './config/load.js';
 export { bookSchema, resolveEditions, type BookConfig, type Edition } from './config/schema.js';
 export { loadBook } from './manuscript/load.js';
@@ -11,4 +11,4 @@ export { exportXliff, importXliff, type ExportOptions, type ExportResult, type I
 export { checkBook, type CheckedBook } from './check/check-book.js';
 export { DocumentCache } from './manuscript/document-cache.js';
 export { startPreview, type PreviewOptions, type PreviewServer } from './preview/preview-server.js';
-export { watchBuild, type WatchBuildOptions } from './build/watch-build.js';
+export { watchBuild, type WatchBuildOptions } from './pipeline/watch-build.js';

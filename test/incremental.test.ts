@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { toString } from 'mdast-util-to-string';
 import type { Element } from 'hast';
 import { checkBook } from '../src/check/check-book.js';
-import { affectedEditions } from '../src/build/affected-editions.js';
+import { affectedEditions } from '../src/pipeline/affected-editions.js';
 import type { Edition } from '../src/config/schema.js';
 import { CACHE_DIR, openDiskCache } from '../src/manuscript/disk-cache.js';
 import { DocumentCache } from '../src/manuscript/document-cache.js';

@@ -1,7 +1,7 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildBook } from '../src/build/build-book.js';
+import { buildBook } from '../src/pipeline/build-book.js';
 import type { Pagination } from '../src/layout/pagination.js';
 import { copyBook, ROOT } from './helpers/cli.js';
 import { comparable, pdfText } from './helpers/pdf.js';

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { progressReporter, type ProgressStream } from '../src/build/progress.js';
+import { progressReporter, type ProgressStream } from '../src/pipeline/progress.js';
 import { CLI, copyBook, FIXTURES } from './helpers/cli.js';
 
 const COLOUR = /\x1b\[\d+(;\d+)*m/;

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { buildBook, type BuildOptions, type BuildResult } from '../build/build-book.js';
-import { progressReporter } from '../build/progress.js';
-import { watchBuild } from '../build/watch-build.js';
-import { stageTimeoutMs } from '../build/stage-timeout.js';
+import { buildBook, type BuildOptions, type BuildResult } from '../pipeline/build-book.js';
+import { progressReporter } from '../pipeline/progress.js';
+import { watchBuild } from '../pipeline/watch-build.js';
+import { stageTimeoutMs } from '../config/stage-timeout.js';
 import { diagnosticsToJson, formatDiagnostics } from '../diagnostics/index.js';
 import { openDiskCache } from '../manuscript/disk-cache.js';
 import { DocumentCache } from '../manuscript/document-cache.js';

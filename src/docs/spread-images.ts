@@ -11,7 +11,7 @@ import { PDFDocument } from 'pdf-lib';
 import { loadConfig } from '../config/load.js';
 import { resolveEditions } from '../config/schema.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { readManifest } from '../build/manifest.js';
+import { readManifest } from '../pipeline/manifest.js';
 
 const outDir = path.join(PACKAGE_ROOT, 'docs/images');
 const buildDir = path.join(PACKAGE_ROOT, 'build');

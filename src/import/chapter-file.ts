@@ -1,6 +1,6 @@
 import { link, mkdir, readdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeOutput } from '../output/atomic.js';
+import { writeOutput } from '../fs/atomic.js';
 
 /** Numbers from 90 up are the back matter (`99-colophon.md`): a new chapter goes before them. */
 const BACK_MATTER = 90;

@@ -4,7 +4,7 @@ import { toXast } from 'hast-util-to-xast';
 import { toXml } from 'xast-util-to-xml';
 import type { Edition } from '../config/schema.js';
 import type { Book } from '../manuscript/model.js';
-import type { EpubChapter } from '../output/epub.js';
+import type { EpubChapter } from './epub-chapter.js';
 import { epubPhrases } from './epub-phrases.js';
 
 /** Size of the cover image in CSS pixels: 2:3, wide enough for shop thumbnails. */

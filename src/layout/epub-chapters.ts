@@ -6,7 +6,7 @@ import { toXast } from 'hast-util-to-xast';
 import { visit, SKIP } from 'unist-util-visit';
 import { toXml } from 'xast-util-to-xml';
 import type { Edition } from '../config/schema.js';
-import type { EpubChapter } from '../output/epub.js';
+import type { EpubChapter } from './epub-chapter.js';
 import { khmerWordBreaks } from '../text/khmer/word-breaks.js';
 import type { RenderContext } from './blocks.js';
 import { chapterTitle } from './chapter-parts.js';

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import { writeOutput } from '../output/atomic.js';
+import { writeOutput } from '../fs/atomic.js';
 import { PACKAGE_ROOT, TOOL_VERSION } from '../paths.js';
 import { DocumentCache, type ParsedFile } from './document-cache.js';
 import { flattenParsed, reviveParsed } from './parse-document.js';

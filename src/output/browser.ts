@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { UserError } from '../diagnostics/index.js';
-import { onInterrupt } from './interrupt-cleanup.js';
+import { onInterrupt } from '../fs/interrupt-cleanup.js';
 import { killProfileProcesses } from './kill-profile.js';
 
 /** Debian's /usr/bin/chromium is a shell wrapper; the binary behind it starts faster and quieter. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PDFArray, PDFDocument, PDFName, PDFNumber, rgb } from 'pdf-lib';
 import { UserError } from '../diagnostics/index.js';
-import { writeOutput } from './atomic.js';
+import { writeOutput } from '../fs/atomic.js';
 import { PDF_LOAD, PDF_SAVE } from './pdf-metadata.js';
 
 const run = promisify(execFile);

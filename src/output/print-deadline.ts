@@ -1,5 +1,5 @@
 import { UserError } from '../diagnostics/index.js';
-import { TIMEOUT_ENV } from '../build/stage-timeout.js';
+import { TIMEOUT_ENV } from '../config/stage-timeout.js';
 
 /**
  * Runs a print whose Chromium calls are bounded by `timeoutMs` and, when it failed because that

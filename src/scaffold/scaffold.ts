@@ -2,7 +2,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { TRANSLATIONS_DIR } from '../manuscript/load.js';
-import { writeOutput } from '../output/atomic.js';
+import { writeOutput } from '../fs/atomic.js';
 import { newTranslationText } from './markdown.js';
 import { planScaffold } from './plan.js';
 import { spliceLines } from './splice.js';

@@ -4,7 +4,7 @@ import { isUnitTranslated } from '../manuscript/block-state.js';
 import { fingerprintUnits, recordedFingerprints, type FingerprintUnit } from '../manuscript/fingerprint.js';
 import { MANUSCRIPT_DIR, TRANSLATIONS_DIR } from '../manuscript/load.js';
 import type { AlignedChapter, ManuscriptDocument } from '../manuscript/model.js';
-import { writeOutput } from '../output/atomic.js';
+import { writeOutput } from '../fs/atomic.js';
 import { loadForLanguage, readForEditing } from '../scaffold/translation-file.js';
 import { withFingerprints } from './front-matter-edit.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { UserError, type Diagnostic } from '../diagnostics/index.js';
 import { loadBook, MANUSCRIPT_DIR, TRANSLATIONS_DIR } from '../manuscript/load.js';
-import { writeOutput } from '../output/atomic.js';
+import { writeOutput } from '../fs/atomic.js';
 import { chapterUnits, type SegmentState } from './units.js';
 import { writeXliff, type XliffChapter } from './write-xliff.js';
 

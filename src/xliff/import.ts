@@ -7,7 +7,7 @@ import { alignChapter } from '../manuscript/align.js';
 import { loadBook, TRANSLATIONS_DIR } from '../manuscript/load.js';
 import type { AlignedChapter } from '../manuscript/model.js';
 import { vfileDiagnostics } from '../manuscript/vfile-diagnostics.js';
-import { writeOutput } from '../output/atomic.js';
+import { writeOutput } from '../fs/atomic.js';
 import { describeParts, sameParts } from './inline-parts.js';
 import { matchUnits } from './match-units.js';
 import { editedText, planEdits } from './plan-edits.js';

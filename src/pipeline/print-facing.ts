@@ -5,7 +5,7 @@ import { printShell } from '../layout/document.js';
 import { facingItems, facingSide, spreadAnchor, textArea, type FacingItem, type Side } from '../layout/facing.js';
 import { contentsChapters, contentsPage, frontMatter } from '../layout/front-matter.js';
 import { packSpreads, type SpreadGroup } from '../layout/spreads.js';
-import { writeOutput } from '../output/atomic.js';
+import { writeOutput } from '../fs/atomic.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
 import { assembleSpreads } from '../output/pdf-spreads.js';

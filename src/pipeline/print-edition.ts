@@ -5,7 +5,7 @@ import type { RenderContext } from '../layout/blocks.js';
 import { printDocument } from '../layout/document.js';
 import { contentsChapters } from '../layout/front-matter.js';
 import { isSettled, planPagination, UNPAGINATED, type Pagination } from '../layout/pagination.js';
-import { writeOutput } from '../output/atomic.js';
+import { writeOutput } from '../fs/atomic.js';
 import type { PrintBrowser } from '../output/browser.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';

@@ -12,10 +12,10 @@ import { loadBook } from '../manuscript/load.js';
 import type { Book } from '../manuscript/model.js';
 import { chapterAnchor } from '../layout/chapter-parts.js';
 import type { Pagination } from '../layout/pagination.js';
-import { ensureOutputDir } from '../output/atomic.js';
+import { ensureOutputDir } from '../fs/atomic.js';
 import { launchBrowser, type PrintBrowser } from '../output/browser.js';
 import { fontProblems } from '../output/font-check.js';
-import { removeOnInterrupt } from '../output/interrupt-cleanup.js';
+import { removeOnInterrupt } from '../fs/interrupt-cleanup.js';
 import { printWithin } from '../output/print-deadline.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { buildEpubEdition } from './epub-edition.js';
@@ -25,7 +25,7 @@ import { PrintPagesSource } from './print-pages.js';
 import { pdfMetadata } from './pdf-metadata.js';
 import { applyPdfMetadata } from '../output/pdf-metadata.js';
 import { writePressPdf } from '../output/press.js';
-import { stageTimeoutMs } from './stage-timeout.js';
+import { stageTimeoutMs } from '../config/stage-timeout.js';
 
 export interface BuildOptions {
   bookDir: string;

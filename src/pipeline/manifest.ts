@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeOutput } from '../output/atomic.js';
+import { writeOutput } from '../fs/atomic.js';
 import { TOOL_VERSION } from '../paths.js';
 
 export interface ManifestEntry {
