@@ -12,6 +12,7 @@ import { hyphenateEnglish } from './hyphenation.js';
 import { layoutInterleaved } from './interleaved.js';
 import { UNPAGINATED, type Pagination } from './pagination.js';
 import { pageName, runningHeadCss } from './running-heads.js';
+import { languageCss, printTemplateCss } from './script-css.js';
 import { trimSize } from './trim.js';
 
 export interface PrintDocumentOptions {
@@ -71,7 +72,7 @@ export function printShell({ edition, context, templatesDir, css, lang, body }: 
       h('meta', { charset: 'utf-8' }),
       h('title', title[edition.languages[0] ?? lang] ?? Object.values(title)[0] ?? ''),
       h('link', { rel: 'stylesheet', href: pathToFileURL(path.join(templatesDir, 'print.css')).href }),
-      h('style', `@page { size: ${widthMm}mm ${heightMm}mm; }\n${css}`),
+      h('style', `@page { size: ${widthMm}mm ${heightMm}mm; }\n${css}${languageCss(edition.languages, printTemplateCss(templatesDir), 'print')}`),
     ]),
     h('body', { className: [`edition-${edition.layout}`], style: `--columns: ${edition.languages.length}` }, body),
   ]);

@@ -11,6 +11,7 @@ import type { PrintBrowser } from '../output/browser.js';
 import { writeEpub } from '../output/epub.js';
 import { renderCover } from '../output/epub-cover.js';
 import { embedFonts, fontFaceCss } from '../output/epub-fonts.js';
+import { languageCss } from '../layout/script-css.js';
 import type { EpubResource } from '../output/epub-package.js';
 import { epubMetadata } from './epub-metadata.js';
 
@@ -56,7 +57,8 @@ export async function buildEpubEdition({ edition, context, templatesDir, workDir
   const metadata = epubMetadata(book, edition, context.date, { images: images.length + 1, pageList: content.pageList, pageBreakSource });
   // The navigation document shows the chapter titles (already in the chapters), its heading and, between languages, ` · `.
   const fonts = await embedFonts(edition.languages, `${content.text}${metadata.tocTitle}${edition.languages.length > 1 ? ' · ' : ''}`);
-  const css = fontFaceCss(fonts) + (await readFile(path.join(templatesDir, 'epub.css'), 'utf8'));
+  const epubCss = await readFile(path.join(templatesDir, 'epub.css'), 'utf8');
+  const css = fontFaceCss(fonts) + epubCss + languageCss(edition.languages, epubCss, 'epub');
   const written = await writeEpub({
     metadata,
     chapters: [coverChapter(book, edition, cover.href), ...content.chapters],
