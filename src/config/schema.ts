@@ -59,7 +59,7 @@ export const editionSchema = z
       .boolean()
       .default(true)
       .describe(
-        'EPUB only: put an invisible U+200B between Khmer words (found with the ICU dictionary) so that reading systems without a Khmer dictionary can break lines; readers that have one show no difference. The PDF and the preview never get them.',
+        'EPUB only: put an invisible U+200B between the words of Khmer (and of Lao, Thai, Myanmar: every script written without spaces), found with the ICU dictionary, so that reading systems without that dictionary can break lines; readers that have one show no difference. The PDF and the preview never get them.',
       ),
   })
   .strict()
