@@ -140,7 +140,7 @@ describe('the font table', () => {
     const epubCss = await readFile(path.join(ROOT, 'templates/epub.css'), 'utf8');
     expect(languageCss(['en', 'vi', 'km'], printCss, 'print')).toBe('');
     expect(languageCss(['en', 'vi', 'km'], epubCss, 'epub')).toBe('');
-    expect(languageCss(['en', 'my'], printCss, 'print')).toContain(":lang(my) { font-family: 'Noto Serif Myanmar', 'Noto Serif'; line-height: 1.9; text-align: start; hyphens: none; }");
+    expect(languageCss(['en', 'my'], printCss, 'print')).toContain(":lang(my) { font-family: 'Noto Sans Myanmar', 'Noto Serif'; line-height: 1.9; text-align: start; hyphens: none; }");
     // A house style that sets Thai itself wins over the table.
     expect(languageCss(['th'], ':lang(th) { font-family: "Sarabun"; }', 'print')).toBe('');
   });

@@ -30,7 +30,9 @@ export const SCRIPTS: readonly Script[] = [
   { code: 'Khmr', name: 'Khmer', family: 'Noto Serif Khmer', debianPackage: 'fonts-noto-core', spaceless: true, letters: /[\u1780-\u17D3\u17DC\u17DD]/u, lineHeight: 1.85 },
   { code: 'Laoo', name: 'Lao', family: 'Noto Serif Lao', debianPackage: 'fonts-noto-core', spaceless: true, letters: /[\u0E81-\u0ECE\u0EDC-\u0EDF]/u, lineHeight: 1.85 },
   { code: 'Thai', name: 'Thai', family: 'Noto Serif Thai', debianPackage: 'fonts-noto-core', spaceless: true, letters: /[\u0E01-\u0E4E]/u, lineHeight: 1.8 },
-  { code: 'Mymr', name: 'Myanmar', family: 'Noto Serif Myanmar', debianPackage: 'fonts-noto-core', spaceless: true, letters: /[\u1000-\u103F\u1050-\u109F]/u, lineHeight: 1.9 },
+  // Sans for Myanmar: Debian's NotoSerifMyanmar-Bold.ttf declares the regular weight (fontconfig 80) like
+  // the Regular file, and fontconfig then hands Chromium the Bold for body text.
+  { code: 'Mymr', name: 'Myanmar', family: 'Noto Sans Myanmar', debianPackage: 'fonts-noto-core', spaceless: true, letters: /[\u1000-\u103F\u1050-\u109F]/u, lineHeight: 1.9 },
   { code: 'Deva', name: 'Devanagari', family: 'Noto Serif Devanagari', debianPackage: 'fonts-noto-core', spaceless: false, lineHeight: 1.7 },
   { code: 'Beng', name: 'Bengali', family: 'Noto Serif Bengali', debianPackage: 'fonts-noto-core', spaceless: false, lineHeight: 1.7 },
   { code: 'Taml', name: 'Tamil', family: 'Noto Serif Tamil', debianPackage: 'fonts-noto-core', spaceless: false, lineHeight: 1.7 },
