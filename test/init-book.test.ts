@@ -83,6 +83,18 @@ describe('init: a new book in English, Thai and Lao', () => {
     expect(await readdir(path.join(book, 'translations'))).toEqual(expect.not.arrayContaining(['vi']));
   });
 
+  it('keeps the .gitignore and workflow of an existing repository, adding build/ to the .gitignore', async () => {
+    const repo = path.join(work, 'repo');
+    await mkdir(path.join(repo, '.github/workflows'), { recursive: true });
+    await writeFile(path.join(repo, '.gitignore'), '*.log');
+    await writeFile(path.join(repo, '.github/workflows/build.yml'), 'name: ours\n');
+    const result = await runCli(['init', repo, '--languages', 'en'], { cwd: work });
+    expect(result.code).toBe(0);
+    expect(await readFile(path.join(repo, '.gitignore'), 'utf8')).toBe('*.log\nbuild/\nnode_modules/\n');
+    expect(await readFile(path.join(repo, '.github/workflows/build.yml'), 'utf8')).toBe('name: ours\n');
+    expect(result.stdout).not.toContain('build.yml');
+  });
+
   it('refuses a language the font table does not know, naming the scripts it does', async () => {
     const result = await runCli(['init', path.join(work, 'unknown'), '--languages', 'en,zz'], { cwd: work });
     expect(result.code).toBe(1);

@@ -43,11 +43,16 @@ export async function initBook(bookDir: string, options: InitOptions): Promise<I
     ['.gitignore', 'build/\nnode_modules/\n'],
     [WORKFLOW_FILE, await workflow()],
   ];
+  const written: string[] = [];
   for (const [rel, text] of files) {
-    await ensureOutputDir(path.dirname(path.join(dir, rel)));
-    await writeOutput(path.join(dir, rel), text);
+    const file = path.join(dir, rel);
+    // A book started in an existing repository keeps its .gitignore (build/ is added) and its workflow.
+    const existing = await readFile(file, 'utf8').catch(() => undefined);
+    if (existing !== undefined && rel !== '.gitignore') continue;
+    await ensureOutputDir(path.dirname(file));
+    await writeOutput(file, existing === undefined ? text : withLines(existing, text));
+    written.push(rel);
   }
-  const written = files.map(([rel]) => rel);
   const diagnostics: Diagnostic[] = [];
   for (const lang of translations) {
     const result = await scaffoldLanguage(dir, lang);
@@ -55,6 +60,14 @@ export async function initBook(bookDir: string, options: InitOptions): Promise<I
     diagnostics.push(...result.diagnostics);
   }
   return { dir, files: written, diagnostics };
+}
+
+/** `existing` with the lines of `wanted` it lacks appended. */
+function withLines(existing: string, wanted: string): string {
+  const have = new Set(existing.split('\n').map((line) => line.trim()));
+  const missing = wanted.split('\n').filter((line) => line !== '' && !have.has(line));
+  if (missing.length === 0) return existing;
+  return `${existing}${existing.endsWith('\n') || existing === '' ? '' : '\n'}${missing.join('\n')}\n`;
 }
 
 /** The CI workflow template, with the version of parallel-press that made the book. */
