@@ -53,6 +53,9 @@ describe('init: a new book in English, Thai and Lao', () => {
     expect(config.description).toMatch(/Replace this/);
     expect(config.languages).toEqual(['en', 'th', 'lo']);
     expect(config.editions.map((e) => e.format).sort()).toEqual(['epub', 'pdf']);
+    // The CI workflow's matrix: the edition ids, as JSON.
+    const editions = await runCli(['editions', book, '--json'], { cwd: work });
+    expect(JSON.parse(editions.stdout)).toEqual(config.editions.map((e) => e.id));
     // A second book gets another identifier.
     const other = await runCli(['init', path.join(work, 'other'), '--languages', 'en'], { cwd: work });
     expect(other.code).toBe(0);
