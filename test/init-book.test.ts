@@ -183,5 +183,10 @@ describe('the font table', () => {
     expect(result.code).toBe(1);
     expect(hasStackTrace(result.stderr)).toBe(false);
     expect(result.stderr).toMatch(/book\.yaml.*Font "Noto Serif Thai" for the book language\(s\) th .*install it with `apt-get install fonts-noto-core`.*\[font-missing\]/);
-  }, 60_000);
+    // The EPUB embeds the table's faces: the same family, the same package.
+    const ebook = await runCli(['build', 'book', '--edition', 'ebook'], { cwd: work, env: { FONTCONFIG_FILE: path.join(dir, 'fonts.conf') } });
+    expect(ebook.code).toBe(1);
+    expect(hasStackTrace(ebook.stderr)).toBe(false);
+    expect(ebook.stderr).toMatch(/The font Noto Serif Thai is not installed.*expected it for the EPUB; install it with `apt-get install fonts-noto-core`.*\[font-missing\]/);
+  }, 120_000);
 });

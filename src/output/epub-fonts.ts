@@ -59,7 +59,7 @@ export async function fontFile(family: string): Promise<string> {
       file: family,
       severity: 'error',
       ruleId: 'font-missing',
-      message: `The font ${family} is not installed (fontconfig offers ${found.family || 'nothing'}): expected it for the EPUB; install fonts-noto-core (or run \`bash scripts/setup\` as root)`,
+      message: `The font ${family} is not installed (fontconfig offers ${found.family || 'nothing'}): expected it for the EPUB; install it with \`apt-get install ${packageOfFamily(family) ?? 'fonts-noto-core'}\` (or run parallel-press's \`scripts/setup\` as root)`,
     });
   }
   return found.file;
