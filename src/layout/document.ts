@@ -12,7 +12,7 @@ import { hyphenateEnglish } from './hyphenation.js';
 import { layoutInterleaved } from './interleaved.js';
 import { UNPAGINATED, type Pagination } from './pagination.js';
 import { pageName, runningHeadCss } from './running-heads.js';
-import { languageCss, printTemplateCss } from './script-css.js';
+import { languageCss, marginBoxCss } from './script-css.js';
 import { trimSize } from './trim.js';
 
 export interface PrintDocumentOptions {
@@ -67,12 +67,15 @@ export interface PrintShellOptions {
 export function printShell({ edition, context, templatesDir, css, lang, body }: PrintShellOptions): Root {
   const { widthMm, heightMm } = trimSize(edition.trim);
   const title = context.book.config.title;
+  const fontTableCss = languageCss(edition.languages, '', 'print');
   const html: Element = h('html', { lang }, [
     h('head', [
       h('meta', { charset: 'utf-8' }),
       h('title', title[edition.languages[0] ?? lang] ?? Object.values(title)[0] ?? ''),
+      // The font table's rules come first, so that print.css (a house style) overrides any of them.
+      ...(fontTableCss ? [h('style', fontTableCss)] : []),
       h('link', { rel: 'stylesheet', href: pathToFileURL(path.join(templatesDir, 'print.css')).href }),
-      h('style', `@page { size: ${widthMm}mm ${heightMm}mm; }\n${css}${languageCss(edition.languages, printTemplateCss(templatesDir), 'print')}`),
+      h('style', `@page { size: ${widthMm}mm ${heightMm}mm; }\n${css}${marginBoxCss(edition.languages)}`),
     ]),
     h('body', { className: [`edition-${edition.layout}`], style: `--columns: ${edition.languages.length}` }, body),
   ]);
