@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, stat, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
 import { epubcheck } from './helpers/epub.js';
 import { pdfPageCount } from './helpers/pdf.js';
@@ -54,6 +54,9 @@ describe('the packed parallel-press, installed into an empty directory', () => {
     expect(install.stderr).not.toMatch(/ERR!/);
     expect(install.code).toBe(0);
   }, 300_000);
+
+  // The installed dependencies are some 130 MB a run.
+  afterAll(() => rm(app, { recursive: true, force: true }));
 
   it('holds dist/, the templates and the setup script, not the sources or the tests', async () => {
     const { stdout } = await run('tar', ['tzf', tarball]);
