@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import type { Edition } from '../config/schema.js';
+import type { PdfEdition } from '../config/schema.js';
 import type { AlignedChapter } from '../manuscript/model.js';
 import type { RenderContext } from './blocks.js';
 import { chapterAnchor, rowAnchor, sectionAnchor } from './chapter-parts.js';
@@ -15,7 +15,7 @@ import { pageName, runningHeadCss } from './running-heads.js';
 import { trimSize } from './trim.js';
 
 export interface PrintDocumentOptions {
-  edition: Edition;
+  edition: PdfEdition;
   context: RenderContext;
   /** Absolute directory of print.css and the other templates. */
   templatesDir: string;
@@ -46,13 +46,13 @@ export function printDocument({ edition, context, templatesDir, pagination = UNP
 }
 
 /** Interleaved blocks follow the edition's primary language; columns keep the order of `languages`. */
-function readingOrder(edition: Edition): string[] {
+function readingOrder(edition: PdfEdition): string[] {
   const { primary, languages } = edition;
   return edition.layout === 'interleaved' && primary ? [primary, ...languages.filter((l) => l !== primary)] : languages;
 }
 
 export interface PrintShellOptions {
-  edition: Edition;
+  edition: PdfEdition;
   context: RenderContext;
   templatesDir: string;
   /** Page rules of this document (running heads…), after print.css. */

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
-import type { Edition } from '../config/schema.js';
+import type { PdfEdition } from '../config/schema.js';
 import type { AlignedChapter } from '../manuscript/model.js';
 import { renderBlock, type RenderContext } from './blocks.js';
 import { chapterAnchor, chapterTitle, headingContent, rowAnchor, sectionAnchor } from './chapter-parts.js';
@@ -20,7 +20,7 @@ const BOTTOM_MM = 18;
 const FURNITURE_FONT = "font-family: 'Noto Serif', 'Noto Serif Khmer'; font-size: 7pt; font-style: italic; color: #444;";
 
 /** The text area of a page of the edition, in mm. */
-export function textArea(edition: Edition): { widthMm: number; heightMm: number } {
+export function textArea(edition: PdfEdition): { widthMm: number; heightMm: number } {
   const { widthMm, heightMm } = trimSize(edition.trim);
   return { widthMm: widthMm - OUTER_MM - INNER_MM, heightMm: heightMm - TOP_MM - BOTTOM_MM };
 }
@@ -58,7 +58,7 @@ export function facingItems(context: RenderContext): FacingItem[] {
 }
 
 export interface FacingSideOptions {
-  edition: Edition;
+  edition: PdfEdition;
   context: RenderContext;
   templatesDir: string;
   side: Side;
@@ -102,7 +102,7 @@ export function spreadAnchor(n: number): string {
  * Every page of a side has that side's margins and running head; no folio: the sides become one
  * book only when their pages are interleaved, and the folios are drawn then.
  */
-function sideCss(edition: Edition, context: RenderContext, side: Side, items: readonly FacingItem[]): string {
+function sideCss(edition: PdfEdition, context: RenderContext, side: Side, items: readonly FacingItem[]): string {
   const [left, right] = side === 'verso' ? [OUTER_MM, INNER_MM] : [INNER_MM, OUTER_MM];
   const box = side === 'verso' ? 'top-left' : 'top-right';
   const blankBoxes = '@top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-right { content: none; }';

@@ -1,6 +1,6 @@
 import { toHtml } from 'hast-util-to-html';
 import { PDFDocument } from 'pdf-lib';
-import type { Edition } from '../config/schema.js';
+import type { PdfEdition } from '../config/schema.js';
 import type { RenderContext } from '../layout/blocks.js';
 import { printDocument } from '../layout/document.js';
 import { contentsChapters } from '../layout/front-matter.js';
@@ -19,7 +19,7 @@ const MAX_FINAL_PASSES = 3;
 
 export interface PrintEditionOptions {
   browser: PrintBrowser;
-  edition: Edition;
+  edition: PdfEdition;
   context: RenderContext;
   templatesDir: string;
   workDir: string;

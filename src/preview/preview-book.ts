@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { checkBook } from '../check/check-book.js';
-import { resolveEditions, type BookConfig, type Edition } from '../config/schema.js';
+import { isPdfEdition, resolveEditions, type BookConfig, type PdfEdition } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { printDocument } from '../layout/document.js';
 import { buildDate } from '../layout/i18n.js';
@@ -76,9 +76,9 @@ export class PreviewBook {
 }
 
 /** The edition to preview: the one asked for, or the first print edition. Only print editions have pages. */
-export function previewEdition(config: BookConfig, id: string | undefined): Edition | Diagnostic {
+export function previewEdition(config: BookConfig, id: string | undefined): PdfEdition | Diagnostic {
   const all = resolveEditions(config);
-  const print = all.filter((e) => e.format === 'pdf');
+  const print = all.filter(isPdfEdition);
   const chosen = id === undefined ? print[0] : all.find((e) => e.id === id);
   if (chosen?.format === 'pdf') return chosen;
   const expected = print.length > 0 ? `one of the print editions ${print.map((e) => e.id).join(', ')}` : 'a print edition (`format: pdf`) under `editions`';
