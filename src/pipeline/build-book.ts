@@ -20,6 +20,7 @@ import { printWithin } from '../output/print-deadline.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { buildEpubEdition } from './epub-edition.js';
 import { writeManifest, type ManifestEntry } from './manifest.js';
+import { layoutOf } from './layouts.js';
 import { printEdition } from './print-edition.js';
 import { PrintPagesSource } from './print-pages.js';
 import { pdfMetadata } from './pdf-metadata.js';
@@ -95,7 +96,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
       const outPath = path.join(outDir, `${edition.id}.${edition.format}`);
       if (edition.format === 'pdf') {
         const printer = await openBrowser();
-        const previous = edition.layout === 'facing' ? undefined : options.paginations?.get(edition.id);
+        const previous = layoutOf(edition).reusesPagination ? options.paginations?.get(edition.id) : undefined;
         const printed = await printWithin(timeoutMs, edition.id, outPath, () => printEdition({ browser: printer, edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, allowedRoots, timeoutMs, ...(previous ? { previous } : {}) }));
         options.paginations?.set(edition.id, printed.pagination);
         printPages.record(edition.id, printed);
