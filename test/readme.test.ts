@@ -22,11 +22,13 @@ describe('the README config reference', () => {
 
   it('describes every key of book.yaml', () => {
     const missing: string[] = [];
-    const walk = (schema: { description?: string; properties?: Record<string, object>; items?: object }, where: string) => {
-      for (const [key, field] of Object.entries(schema.properties ?? {})) {
-        const child = field as { description?: string; items?: { properties?: Record<string, object> } };
+    type Node = { description?: string; properties?: Record<string, Node>; items?: Node; oneOf?: Node[] };
+    const walk = (schema: Node, where: string) => {
+      for (const [key, child] of Object.entries(schema.properties ?? {})) {
         if (!child.description) missing.push(`${where}${key}`);
-        if (child.items?.properties) walk(child.items, `${where}${key}[].`);
+        if (child.properties) walk(child, `${where}${key}.`);
+        // A list of objects, or of one of several shapes (an edition per format): every shape's keys.
+        for (const shape of child.items ? [child.items, ...(child.items.oneOf ?? [])] : []) walk(shape, `${where}${key}[].`);
       }
     };
     walk(z.toJSONSchema(bookSchema, { io: 'input' }) as never, '');

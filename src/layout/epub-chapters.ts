@@ -5,7 +5,7 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { toXast } from 'hast-util-to-xast';
 import { visit, SKIP } from 'unist-util-visit';
 import { toXml } from 'xast-util-to-xml';
-import type { Edition } from '../config/schema.js';
+import type { EpubEdition } from '../config/schema.js';
 import type { EpubChapter } from './epub-chapter.js';
 import { dictionaryWordBreaks, needsWordBreaks } from '../text/word-breaks.js';
 import type { RenderContext } from './blocks.js';
@@ -43,7 +43,7 @@ export interface EpubLayoutOptions {
  * `xml:lang`. Serialised as XML from the tree (not by epub-gen-memory, which escapes every
  * non-ASCII character and drops attributes), so the documents are UTF-8 and well-formed by construction.
  */
-export function epubChapters(edition: Edition, context: RenderContext, options: EpubLayoutOptions): EpubContent {
+export function epubChapters(edition: EpubEdition, context: RenderContext, options: EpubLayoutOptions): EpubContent {
   const { book } = context;
   const primary = edition.languages[0] ?? book.sourceLang;
   const images = new Map<string, EpubImage>();

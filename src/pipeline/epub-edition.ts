@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
-import type { Edition } from '../config/schema.js';
+import type { EpubEdition } from '../config/schema.js';
 import { UserError } from '../diagnostics/index.js';
 import type { RenderContext } from '../layout/blocks.js';
 import { COVER_SIZE, coverChapter, coverPage } from '../layout/cover-page.js';
@@ -16,7 +16,7 @@ import type { EpubResource } from '../output/epub-package.js';
 import { epubMetadata } from './epub-metadata.js';
 
 export interface EpubEditionOptions {
-  edition: Edition;
+  edition: EpubEdition;
   context: RenderContext;
   templatesDir: string;
   workDir: string;
@@ -87,7 +87,7 @@ async function readImage(bookDir: string, image: EpubImage): Promise<EpubResourc
 /** What `pageBreakSource` names: the print edition, by its own title, its edition id and trim. */
 function printEditionName(editionId: string, context: RenderContext): string {
   const { config } = context.book;
-  const edition = config.editions.find((e) => e.id === editionId);
+  const edition = config.editions.find((e) => e.id === editionId && e.format === 'pdf');
   const lang = edition?.languages?.[0] ?? config.languages[0] ?? context.book.sourceLang;
-  return `${config.title[lang] ?? ''}, print edition ${editionId}${edition ? ` (${edition.trim})` : ''}`;
+  return `${config.title[lang] ?? ''}, print edition ${editionId}${edition?.format === 'pdf' ? ` (${edition.trim})` : ''}`;
 }
