@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/index.js';
+import { yieldTurn } from '../fs/event-loop-turn.js';
 import type { Book } from '../manuscript/model.js';
 import { blockAlignment } from './blocks.js';
 import { emptyBlocks } from './empty-blocks.js';
@@ -43,4 +44,14 @@ export const LINT_RULES: readonly LintRule[] = [
 /** Runs every rule over a loaded book; the loader's own diagnostics stay in `book.diagnostics`. */
 export function lintBook(book: Book): Diagnostic[] {
   return LINT_RULES.flatMap((rule) => rule(book));
+}
+
+/** `lintBook`, giving the event loop a turn between rules: each is linear, so no turn waits long. */
+export async function lintBookInTurns(book: Book, signal?: AbortSignal): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of LINT_RULES) {
+    await yieldTurn(signal);
+    diagnostics.push(...rule(book));
+  }
+  return diagnostics;
 }

@@ -6,7 +6,7 @@ import { resolveEditions, type BookConfig, type Edition } from '../config/schema
 import { hasErrors, UserError, type Diagnostic } from '../diagnostics/index.js';
 import { buildDate } from '../layout/i18n.js';
 import type { RenderContext } from '../layout/blocks.js';
-import { lintBook } from '../lint/index.js';
+import { lintBookInTurns } from '../lint/index.js';
 import type { DocumentCache } from '../manuscript/document-cache.js';
 import { loadBook } from '../manuscript/load.js';
 import type { Book } from '../manuscript/model.js';
@@ -73,7 +73,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   progress({ stage: 'manuscript' });
   const book = await loadBook(bookDir, config, [...new Set(editions.flatMap((e) => e.languages))], options.cache ? { cache: options.cache } : {});
   // The same rules as `check`; only errors stop a build, and infos are for `check` to show.
-  book.diagnostics.push(...lintBook(book).filter((d) => d.severity !== 'info'));
+  book.diagnostics.push(...(await lintBookInTurns(book)).filter((d) => d.severity !== 'info'));
   book.diagnostics.push(...(await fontProblems(book, editions, TEMPLATES_DIR)));
   if (hasErrors(book.diagnostics)) throw new UserError(book.diagnostics);
 

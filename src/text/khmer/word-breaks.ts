@@ -1,6 +1,8 @@
 /** Letters, vowels and signs; not digits or punctuation (no break before `។`). */
 const KHMER_LETTER = /[\u1780-\u17D3\u17DC\u17DD]/u;
 const ZERO_WIDTH_SPACE = '\u200B';
+import { boundedSegments } from '../segments.js';
+
 const segmenter = new Intl.Segmenter('km', { granularity: 'word' });
 
 /**
@@ -11,7 +13,7 @@ const segmenter = new Intl.Segmenter('km', { granularity: 'word' });
 export function khmerWordBreaks(text: string): string {
   let out = '';
   let previous = '';
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment } of boundedSegments(segmenter, text)) {
     const last = previous.at(-1) ?? '';
     if (KHMER_LETTER.test(last) && KHMER_LETTER.test(segment[0] ?? '')) out += ZERO_WIDTH_SPACE;
     out += segment;
