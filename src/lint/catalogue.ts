@@ -49,6 +49,8 @@ export const RULE_CATALOGUE: Readonly<Record<string, { severity: Severity; summa
   'khmer-order': { severity: 'warning', summary: 'Khmer marks out of canonical order' },
   'image-missing': { severity: 'error', summary: 'an image file that does not exist (or a path that is not one)' },
   'image-too-large': { severity: 'error', summary: 'an image over 32 MB or 50 megapixels' },
+  'image-invalid': { severity: 'error', summary: 'an image file that is not one (other bytes, empty, cut short), whatever its name' },
+  'image-format': { severity: 'error', summary: 'an image in a format EPUB readers need not show (BMP, TIFF, AVIF…)' },
   'image-unsafe-svg': { severity: 'error', summary: 'an SVG image with a script, event handler or external reference' },
   'zero-width-stray': { severity: 'warning', summary: 'a zero-width character where none belongs (inside a Khmer word, in Latin text, next to a space)' },
   'image-alt-missing': { severity: 'error', summary: 'an image without alt text (`![description](file.png)`)' },
