@@ -103,6 +103,14 @@ const RULES: Record<string, { ids: string[]; fail: string[] }> = {
       'image-format error manuscript/01-river.md:23:1',
     ],
   },
+  links: {
+    ids: ['link-target'],
+    fail: [
+      'link-target error manuscript/01-river.md:5:21',
+      'link-target error manuscript/01-river.md:9:5',
+      'link-target error manuscript/01-river.md:9:40',
+    ],
+  },
   'zero-width': {
     ids: ['zero-width-stray'],
     fail: [

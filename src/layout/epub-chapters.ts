@@ -8,6 +8,7 @@ import { toXml } from 'xast-util-to-xml';
 import type { Edition } from '../config/schema.js';
 import type { EpubChapter } from './epub-chapter.js';
 import { khmerWordBreaks } from '../text/khmer/word-breaks.js';
+import { linkAcrossDocuments } from './epub-links.js';
 import type { RenderContext } from './blocks.js';
 import { chapterTitle } from './chapter-parts.js';
 import { scopeBlockIds } from './epub-ids.js';
@@ -64,6 +65,7 @@ export function epubChapters(edition: Edition, context: RenderContext, options: 
     }
     return { chapter, root, filename: `${chapter.name.replace(/\.md$/, '').replace(/[^A-Za-z0-9-]/g, '-')}.xhtml` };
   });
+  linkAcrossDocuments(documents);
   const pageList = options.printPages ? insertPageBreaks(documents, options.printPages) : [];
   let bodyStarted = false;
   const chapters = documents.map(({ chapter, root, filename }): EpubChapter => {

@@ -51,6 +51,7 @@ export const RULE_CATALOGUE: Readonly<Record<string, { severity: Severity; summa
   'image-too-large': { severity: 'error', summary: 'an image over 32 MB or 50 megapixels' },
   'image-invalid': { severity: 'error', summary: 'an image file that is not one (other bytes, empty, cut short), whatever its name' },
   'image-format': { severity: 'error', summary: 'an image in a format EPUB readers need not show (BMP, TIFF, AVIF…)' },
+  'link-target': { severity: 'error', summary: 'a relative link to a file that is not a chapter of the book, or to a section it lacks' },
   'image-unsafe-svg': { severity: 'error', summary: 'an SVG image with a script, event handler or external reference' },
   'zero-width-stray': { severity: 'warning', summary: 'a zero-width character where none belongs (inside a Khmer word, in Latin text, next to a space)' },
   'image-alt-missing': { severity: 'error', summary: 'an image without alt text (`![description](file.png)`)' },

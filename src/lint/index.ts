@@ -10,6 +10,7 @@ import { imageAlt } from './image-alt.js';
 import { khmerOrder } from './khmer-order.js';
 import { latinInKhmer } from './latin-in-khmer.js';
 import { legacyEncodings } from './legacy-encoding.js';
+import { linkTargets } from './links.js';
 import { mojibake } from './mojibake.js';
 import { textNotNfc } from './nfc.js';
 import type { LintRule } from './rule.js';
@@ -39,6 +40,7 @@ export const LINT_RULES: readonly LintRule[] = [
   zeroWidth,
   imageFiles,
   imageAlt,
+  linkTargets,
 ];
 
 /** Runs every rule over a loaded book; the loader's own diagnostics stay in `book.diagnostics`. */
