@@ -19,7 +19,7 @@ import { removeOnInterrupt } from '../fs/interrupt-cleanup.js';
 import { printWithin } from '../output/print-deadline.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { buildEpubEdition } from './epub-edition.js';
-import { writeManifest, type ManifestEntry } from './manifest.js';
+import { assertOwnManifest, writeManifest, type ManifestEntry } from './manifest.js';
 import { printEdition } from './print-edition.js';
 import { PrintPagesSource } from './print-pages.js';
 import { pdfMetadata } from './pdf-metadata.js';
@@ -78,6 +78,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   if (hasErrors(book.diagnostics)) throw new UserError(book.diagnostics);
 
   const outDir = path.resolve(options.outDir ?? path.join(bookDir, 'build'));
+  await assertOwnManifest(outDir, bookDir);
   await ensureOutputDir(outDir);
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'parallel-press-work-'));
   const forgetWorkDir = removeOnInterrupt(workDir);
