@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONFIG_LIMITS, trimWithinLimits } from './limits.js';
 
 /**
  * The single source of truth for book.yaml: types, validation and the README's config reference
@@ -10,13 +11,14 @@ export const languageCode = z
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language code such as en, vi or km')
   .meta({ title: 'language code' });
 
-const text = z.string().trim().min(1, 'a non-empty text').meta({ title: 'text' });
+const text = z.string().trim().min(1, 'a non-empty text').max(CONFIG_LIMITS.maxTextLength, `a text of at most ${CONFIG_LIMITS.maxTextLength} characters`).meta({ title: 'text' });
 const perLanguage = z.record(languageCode, text).meta({ title: '{ language code: text }' });
 
 export const trimSize = z
   .union([
     z.enum(['A4', 'A5', 'B5', 'US-Letter']),
-    z.string().regex(/^\d+(\.\d+)?x\d+(\.\d+)?$/, 'a named trim (A4, A5, B5, US-Letter) or WxH in mm, e.g. 170x240'),
+    z.string().regex(/^\d+(\.\d+)?x\d+(\.\d+)?$/, 'a named trim (A4, A5, B5, US-Letter) or WxH in mm, e.g. 170x240')
+      .refine(trimWithinLimits, `a WxH trim with each side from ${CONFIG_LIMITS.trimMinMm} to ${CONFIG_LIMITS.trimMaxMm} mm, e.g. 170x240`),
   ])
   .meta({ title: '`A4` \\| `A5` \\| `B5` \\| `US-Letter` \\| `WxH` (mm)' });
 
@@ -25,6 +27,7 @@ export const editionSchema = z
     id: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lowercase letters, digits and hyphens')
+      .max(CONFIG_LIMITS.editionIdLength, `an id of at most ${CONFIG_LIMITS.editionIdLength} characters`)
       .describe('Names the edition and its output file: `build/ID.pdf` or `build/ID.epub`; `--edition ID` builds only it. Lowercase letters, digits and hyphens.'),
     format: z.enum(['pdf', 'epub']).describe('`pdf`: printed by Chromium, for the press; `epub`: an EPUB 3 for e-readers.'),
     layout: z
@@ -93,7 +96,7 @@ export const bookSchema = z
       .array(languageCode)
       .min(1)
       .describe('The book languages. The first is the language of `manuscript/`; each other one has its translations in `translations/LANG/`.'),
-    editions: z.array(editionSchema).min(1).describe('What `build` makes: one file per edition.'),
+    editions: z.array(editionSchema).min(1).max(CONFIG_LIMITS.editions, `at most ${CONFIG_LIMITS.editions} editions`).describe('What `build` makes: one file per edition.'),
   })
   .strict()
   .superRefine((book, ctx) => {
