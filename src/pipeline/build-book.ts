@@ -16,6 +16,8 @@ import { ensureOutputDir } from '../fs/atomic.js';
 import { launchBrowser, type PrintBrowser } from '../output/browser.js';
 import { fontProblems } from '../output/font-check.js';
 import { removeOnInterrupt } from '../fs/interrupt-cleanup.js';
+import { ownTempDir, sweepOrphans } from '../fs/orphans.js';
+import { killProfileProcesses } from '../output/kill-profile.js';
 import { printWithin } from '../output/print-deadline.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { buildEpubEdition } from './epub-edition.js';
@@ -80,7 +82,9 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir ?? path.join(bookDir, 'build'));
   await assertOwnManifest(outDir, bookDir);
   await ensureOutputDir(outDir);
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'parallel-press-work-'));
+  // What a build killed by SIGKILL left in the temp folder (its Chromium too, if still running).
+  await sweepOrphans((dir) => killProfileProcesses(dir));
+  const workDir = await ownTempDir('work');
   const forgetWorkDir = removeOnInterrupt(workDir);
   const context: RenderContext = { book, date: buildDate() };
   let browser: PrintBrowser | undefined;
