@@ -66,7 +66,6 @@ function imageProblem(bookDirAsGiven: string, bookDir: string, doc: ManuscriptDo
   if (!size.ok) {
     switch (size.problem) {
       case 'not-an-image':
-      case 'truncated':
         return { ruleId: 'image-invalid', message: `${size.detail}: expected a whole PNG, JPEG, GIF, WebP or SVG file (its type is read from its bytes, not its name); export the image again` };
       case 'unsupported':
         return { ruleId: 'image-format', message: `${size.detail}: expected PNG, JPEG, GIF, WebP or SVG; convert it (e.g. to PNG)` };
@@ -75,6 +74,9 @@ function imageProblem(bookDirAsGiven: string, bookDir: string, doc: ManuscriptDo
   }
   if (size.width * size.height > MAX_IMAGE_PIXELS) {
     return { ruleId: 'image-too-large', message: `is ${size.width} × ${size.height} pixels (${Math.round((size.width * size.height) / 1e6)} megapixels): expected at most ${MAX_IMAGE_PIXELS / 1e6} megapixels; scale it down (300 dpi over a full page is under 10)` };
+  }
+  if (!size.whole) {
+    return { ruleId: 'image-invalid', message: `is a ${size.kind.toUpperCase()} file cut short (its end marker is missing): expected a whole image file; export the image again` };
   }
   if (size.kind === 'svg') {
     const active = ACTIVE_SVG.exec(bytes.toString('latin1'));

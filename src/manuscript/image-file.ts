@@ -18,8 +18,11 @@ export const IMAGE_MEDIA_TYPES: Record<ImageKind, { mediaType: string; extension
 };
 
 export type ImageInspection =
-  | { ok: true; kind: ImageKind; width: number; height: number }
-  | { ok: false; problem: 'not-an-image' | 'unsupported' | 'truncated'; detail: string };
+  | { ok: true; kind: ImageKind; width: number; height: number; /** Ends as its format ends; a header alone is not whole. */ whole: boolean }
+  | { ok: false; problem: 'not-an-image' | 'unsupported'; detail: string };
+
+/** An SVG may state no size (a viewBox only): image-size then knows no dimensions, yet it is a picture. */
+const SVG_START = /^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg\b/iu;
 
 export function inspectImage(bytes: Uint8Array): ImageInspection {
   if (bytes.length === 0) return { ok: false, problem: 'not-an-image', detail: 'is empty (0 bytes)' };
@@ -27,15 +30,15 @@ export function inspectImage(bytes: Uint8Array): ImageInspection {
   try {
     size = imageSize(bytes);
   } catch {
+    if (SVG_START.test(Buffer.from(bytes.subarray(0, 4096)).toString('utf8'))) return { ok: true, kind: 'svg', width: 0, height: 0, whole: isWhole('svg', bytes) };
     return { ok: false, problem: 'not-an-image', detail: `is not an image: its bytes start with \`${printable(bytes.subarray(0, 16))}\`` };
   }
   const kind = imageKind(size.type);
   if (!kind) return { ok: false, problem: 'unsupported', detail: `is a ${String(size.type).toUpperCase()} image, which EPUB readers need not show` };
-  if (!isWhole(kind, bytes)) return { ok: false, problem: 'truncated', detail: `is a ${kind.toUpperCase()} file cut short (its end marker is missing)` };
   const frames = size.images ?? [size];
   const width = Math.max(...frames.map((f) => f.width));
   const height = Math.max(...frames.map((f) => f.height));
-  return { ok: true, kind, width, height };
+  return { ok: true, kind, width, height, whole: isWhole(kind, bytes) };
 }
 
 function imageKind(type: string | undefined): ImageKind | undefined {

@@ -70,8 +70,8 @@ async function readImage(bookDir: string, image: EpubImage): Promise<EpubResourc
     throw new UserError({ file: place, severity: 'error', ruleId: 'image-missing', message: `Image ${place} cannot be read: expected the file the manuscript names, inside the book directory` });
   }
   const inspected = inspectImage(data);
-  if (!inspected.ok) {
-    throw new UserError({ file: place, severity: 'error', ruleId: 'image-invalid', message: `Image ${place} ${inspected.detail}: expected a whole PNG, JPEG, GIF, WebP or SVG file` });
+  if (!inspected.ok || !inspected.whole) {
+    throw new UserError({ file: place, severity: 'error', ruleId: 'image-invalid', message: `Image ${place} ${inspected.ok ? 'is cut short' : inspected.detail}: expected a whole PNG, JPEG, GIF, WebP or SVG file` });
   }
   return { href: image.href, mediaType: IMAGE_MEDIA_TYPES[inspected.kind].mediaType, data };
 }
