@@ -92,12 +92,23 @@ const RULES: Record<string, { ids: string[]; fail: string[] }> = {
     ],
   },
   images: {
-    ids: ['image-missing', 'image-outside-book', 'image-too-large', 'image-unsafe-svg'],
+    ids: ['image-missing', 'image-outside-book', 'image-too-large', 'image-unsafe-svg', 'image-invalid', 'image-format'],
     fail: [
       'image-missing error manuscript/01-river.md:13:31',
       'image-too-large error manuscript/01-river.md:15:1',
       'image-unsafe-svg error manuscript/01-river.md:15:33',
       'image-outside-book error manuscript/01-river.md:17:1',
+      'image-invalid error manuscript/01-river.md:21:1',
+      'image-invalid error manuscript/01-river.md:21:29',
+      'image-format error manuscript/01-river.md:23:1',
+    ],
+  },
+  links: {
+    ids: ['link-target'],
+    fail: [
+      'link-target error manuscript/01-river.md:5:21',
+      'link-target error manuscript/01-river.md:9:5',
+      'link-target error manuscript/01-river.md:9:40',
     ],
   },
   'zero-width': {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONFIG_LIMITS, trimWithinLimits } from './limits.js';
 import { DEFAULT_MARGINS_MM, type PageMargins } from './page-margins.js';
 
 /**
@@ -11,17 +12,21 @@ export const languageCode = z
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language code such as en, vi or km')
   .meta({ title: 'language code' });
 
-const text = z.string().trim().min(1, 'a non-empty text').meta({ title: 'text' });
+const text = z.string().trim().min(1, 'a non-empty text').max(CONFIG_LIMITS.maxTextLength, `a text of at most ${CONFIG_LIMITS.maxTextLength} characters`).meta({ title: 'text' });
 const perLanguage = z.record(languageCode, text).meta({ title: '{ language code: text }' });
 
 export const trimSize = z
   .union([
     z.enum(['A4', 'A5', 'B5', 'US-Letter']),
-    z.string().regex(/^\d+(\.\d+)?x\d+(\.\d+)?$/, 'a named trim (A4, A5, B5, US-Letter) or WxH in mm, e.g. 170x240'),
+    z.string().regex(/^\d+(\.\d+)?x\d+(\.\d+)?$/, 'a named trim (A4, A5, B5, US-Letter) or WxH in mm, e.g. 170x240')
+      .refine(trimWithinLimits, `a WxH trim with each side from ${CONFIG_LIMITS.trimMinMm} to ${CONFIG_LIMITS.trimMaxMm} mm, e.g. 170x240`),
   ])
   .meta({ title: '`A4` \\| `A5` \\| `B5` \\| `US-Letter` \\| `WxH` (mm)' });
 
-const editionId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lowercase letters, digits and hyphens');
+const editionId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lowercase letters, digits and hyphens')
+  .max(CONFIG_LIMITS.editionIdLength, `an id of at most ${CONFIG_LIMITS.editionIdLength} characters`);
 
 /** What every edition has, whatever its format. */
 const editionBase = {
@@ -137,7 +142,7 @@ export const bookSchema = z
       .array(languageCode)
       .min(1)
       .describe('The book languages. The first is the language of `manuscript/`; each other one has its translations in `translations/LANG/`.'),
-    editions: z.array(editionSchema).min(1).describe('What `build` makes: one file per edition.'),
+    editions: z.array(editionSchema).min(1).max(CONFIG_LIMITS.editions, `at most ${CONFIG_LIMITS.editions} editions`).describe('What `build` makes: one file per edition.'),
   })
   .strict()
   .superRefine((book, ctx) => {

@@ -1,4 +1,4 @@
-import type { ElementContent } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -6,6 +6,8 @@ import type { RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { blocksToHast } from '../markdown/processor.js';
 import type { Block, Book, ManuscriptDocument } from '../manuscript/model.js';
+import { resolveChapterLink } from '../manuscript/chapter-links.js';
+import { chapterAnchor, sectionAnchor } from './chapter-parts.js';
 import { formatDate, phrases } from './i18n.js';
 
 export interface RenderContext {
@@ -27,8 +29,33 @@ export function renderBlock(block: Block | undefined, doc: ManuscriptDocument | 
     if (element.tagName === 'img' && typeof element.properties.src === 'string') {
       element.properties.src = pathToFileURL(path.resolve(fileDir, decodeURI(element.properties.src))).href;
     }
+    if (element.tagName === 'a') linkInBook(element, doc, context);
   });
   return root.children as ElementContent[];
+}
+
+/**
+ * A link to another chapter (or a section of one) becomes that chapter's anchor, the same in every
+ * layout; the EPUB then points it at the chapter's document. A link that leads nowhere in the book
+ * keeps its text and loses its target (`link-target` reports it), so no output ever gets a `file:` URL.
+ */
+function linkInBook(element: Element, doc: ManuscriptDocument, context: RenderContext): void {
+  const href = element.properties.href;
+  if (typeof href !== 'string') return;
+  // Footnote references and back-references, made by remark-rehype inside the block.
+  if (href.startsWith('#user-content-')) return;
+  const link = resolveChapterLink(context.book, doc, href);
+  switch (link.kind) {
+    case 'web':
+      return;
+    case 'chapter':
+      element.properties.href = `#${link.sectionId ? sectionAnchor(link.chapter, link.sectionId) : chapterAnchor(link.chapter)}`;
+      return;
+    case 'none':
+      delete element.properties.href;
+      return;
+  }
+  link satisfies never;
 }
 
 /** `::translation-status` and `::build-date` are filled in from the book at build time. */

@@ -8,6 +8,7 @@ import { toXml } from 'xast-util-to-xml';
 import type { EpubEdition } from '../config/schema.js';
 import type { EpubChapter } from './epub-chapter.js';
 import { dictionaryWordBreaks, needsWordBreaks } from '../text/word-breaks.js';
+import { linkAcrossDocuments } from './epub-links.js';
 import type { RenderContext } from './blocks.js';
 import { chapterTitle } from './chapter-parts.js';
 import { scopeBlockIds } from './epub-ids.js';
@@ -65,6 +66,7 @@ export function epubChapters(edition: EpubEdition, context: RenderContext, optio
     }
     return { chapter, root, filename: `${chapter.name.replace(/\.md$/, '').replace(/[^A-Za-z0-9-]/g, '-')}.xhtml` };
   });
+  linkAcrossDocuments(documents);
   const pageList = options.printPages ? insertPageBreaks(documents, options.printPages) : [];
   let bodyStarted = false;
   const chapters = documents.map(({ chapter, root, filename }): EpubChapter => {

@@ -7,6 +7,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { UserError } from '../diagnostics/index.js';
 import { onInterrupt } from '../fs/interrupt-cleanup.js';
 import { killProfileProcesses } from './kill-profile.js';
+import { ownTempDir } from '../fs/orphans.js';
 
 /** Debian's /usr/bin/chromium is a shell wrapper; the binary behind it starts faster and quieter. */
 const CHROMIUM_CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -69,7 +70,7 @@ export async function launchBrowser(options: { timeoutMs?: number } = {}): Promi
   const executablePath = findChromium();
   // Profile and Chromium's own temp files live under one directory that close() removes,
   // so even a killed browser leaves nothing behind.
-  const browserDir = await mkdtemp(path.join(os.tmpdir(), 'parallel-press-chromium-'));
+  const browserDir = await ownTempDir('chromium');
   const userDataDir = path.join(browserDir, 'profile');
   const tempDir = path.join(browserDir, 'tmp');
   await mkdir(tempDir);

@@ -6,7 +6,7 @@ import { resolveEditions, type BookConfig, type Edition } from '../config/schema
 import { hasErrors, UserError, type Diagnostic } from '../diagnostics/index.js';
 import { buildDate } from '../layout/i18n.js';
 import type { RenderContext } from '../layout/blocks.js';
-import { lintBook } from '../lint/index.js';
+import { lintBookInTurns } from '../lint/index.js';
 import type { DocumentCache } from '../manuscript/document-cache.js';
 import { loadBook } from '../manuscript/load.js';
 import type { Book } from '../manuscript/model.js';
@@ -16,10 +16,12 @@ import { ensureOutputDir } from '../fs/atomic.js';
 import { launchBrowser, type PrintBrowser } from '../output/browser.js';
 import { fontProblems } from '../output/font-check.js';
 import { removeOnInterrupt } from '../fs/interrupt-cleanup.js';
+import { ownTempDir, sweepOrphans } from '../fs/orphans.js';
+import { killProfileProcesses } from '../output/kill-profile.js';
 import { printWithin } from '../output/print-deadline.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { buildEpubEdition } from './epub-edition.js';
-import { writeManifest, type ManifestEntry } from './manifest.js';
+import { assertOwnManifest, writeManifest, type ManifestEntry } from './manifest.js';
 import { layoutOf } from './layouts.js';
 import { printEdition } from './print-edition.js';
 import { PrintPagesSource } from './print-pages.js';
@@ -74,13 +76,16 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   progress({ stage: 'manuscript' });
   const book = await loadBook(bookDir, config, [...new Set(editions.flatMap((e) => e.languages))], options.cache ? { cache: options.cache } : {});
   // The same rules as `check`; only errors stop a build, and infos are for `check` to show.
-  book.diagnostics.push(...lintBook(book).filter((d) => d.severity !== 'info'));
+  book.diagnostics.push(...(await lintBookInTurns(book)).filter((d) => d.severity !== 'info'));
   book.diagnostics.push(...(await fontProblems(book, editions, TEMPLATES_DIR)));
   if (hasErrors(book.diagnostics)) throw new UserError(book.diagnostics);
 
   const outDir = path.resolve(options.outDir ?? path.join(bookDir, 'build'));
+  await assertOwnManifest(outDir, bookDir);
   await ensureOutputDir(outDir);
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'parallel-press-work-'));
+  // What a build killed by SIGKILL left in the temp folder (its Chromium too, if still running).
+  await sweepOrphans((dir) => killProfileProcesses(dir));
+  const workDir = await ownTempDir('work');
   const forgetWorkDir = removeOnInterrupt(workDir);
   const context: RenderContext = { book, date: buildDate() };
   let browser: PrintBrowser | undefined;

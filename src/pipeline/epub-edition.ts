@@ -13,6 +13,7 @@ import { renderCover } from '../output/epub-cover.js';
 import { embedFonts, fontFaceCss } from '../output/epub-fonts.js';
 import { languageCss } from '../layout/script-css.js';
 import type { EpubResource } from '../output/epub-package.js';
+import { IMAGE_MEDIA_TYPES, inspectImage } from '../manuscript/image-file.js';
 import { epubMetadata } from './epub-metadata.js';
 
 export interface EpubEditionOptions {
@@ -31,16 +32,6 @@ export interface EpubEditionResult {
   bytes: number;
   fonts: { family: string; bytes: number; originalBytes: number }[];
 }
-
-/** EPUB media types of the image formats a book may use. */
-const IMAGE_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
-};
 
 /** layout → cover → fonts → package, for one EPUB edition. */
 export async function buildEpubEdition({ edition, context, templatesDir, workDir, outPath, browser, printPages }: EpubEditionOptions): Promise<EpubEditionResult> {
@@ -71,17 +62,20 @@ export async function buildEpubEdition({ edition, context, templatesDir, workDir
   return { bytes: written.bytes, fonts: fonts.map((f) => ({ family: f.family, bytes: f.data.byteLength, originalBytes: f.originalBytes })) };
 }
 
+/** The media type comes from the bytes: lint has already refused a file that is not a whole image. */
 async function readImage(bookDir: string, image: EpubImage): Promise<EpubResource> {
   const place = path.relative(bookDir, image.file);
-  const mediaType = IMAGE_TYPES[path.extname(image.file).toLowerCase()];
-  if (!mediaType) {
-    throw new UserError({ file: place, severity: 'error', ruleId: 'image-format', message: `Image ${place} is not a format EPUB readers show: expected PNG, JPEG, GIF, SVG or WebP` });
-  }
+  let data: Uint8Array;
   try {
-    return { href: image.href, mediaType, data: new Uint8Array(await readFile(image.file)) };
+    data = new Uint8Array(await readFile(image.file));
   } catch {
     throw new UserError({ file: place, severity: 'error', ruleId: 'image-missing', message: `Image ${place} cannot be read: expected the file the manuscript names, inside the book directory` });
   }
+  const inspected = inspectImage(data);
+  if (!inspected.ok || !inspected.whole) {
+    throw new UserError({ file: place, severity: 'error', ruleId: 'image-invalid', message: `Image ${place} ${inspected.ok ? 'is cut short' : inspected.detail}: expected a whole PNG, JPEG, GIF, WebP or SVG file` });
+  }
+  return { href: image.href, mediaType: IMAGE_MEDIA_TYPES[inspected.kind].mediaType, data };
 }
 
 /** What `pageBreakSource` names: the print edition, by its own title, its edition id and trim. */

@@ -1,3 +1,4 @@
+import { boundedSegments } from './segments.js';
 import { scriptOf } from './scripts.js';
 
 const ZERO_WIDTH_SPACE = '\u200B';
@@ -19,7 +20,8 @@ export function dictionaryWordBreaks(text: string, lang: string): string {
   }
   let out = '';
   let previous = '';
-  for (const { segment } of segmenter.segment(text)) {
+  // In bounded pieces: on Node 20 segmenting a whole long paragraph costs the square of its length.
+  for (const { segment } of boundedSegments(segmenter, text)) {
     const last = previous.at(-1) ?? '';
     if (letters.test(last) && letters.test(segment[0] ?? '')) out += ZERO_WIDTH_SPACE;
     out += segment;
