@@ -109,6 +109,16 @@ const RULES: Record<string, { ids: string[]; fail: string[] }> = {
       'zero-width-stray warning translations/vi/01-river.md:12:22',
     ],
   },
+  terms: {
+    ids: ['term-missing', 'term-forbidden'],
+    fail: [
+      'term-forbidden error translations/km/01-year.md:10:4',
+      'term-missing warning translations/km/01-year.md:10:1',
+      'term-forbidden error translations/vi/01-year.md:6:1',
+      'term-missing warning translations/vi/01-year.md:6:1',
+      'term-missing warning translations/vi/01-year.md:12:1',
+    ],
+  },
 };
 
 const summary = (d: Diagnostic) => `${d.ruleId} ${d.severity} ${formatPlace(d)}`;

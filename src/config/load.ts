@@ -25,19 +25,27 @@ export async function loadConfig(bookDir: string): Promise<BookConfig> {
 }
 
 export function parseConfig(source: string, file = CONFIG_FILE): BookConfig {
+  return parseYamlWith(bookSchema, source, file, 'config');
+}
+
+/**
+ * Parses YAML and validates it with a zod schema; every problem becomes a diagnostic at its line
+ * with a code frame, under `PREFIX-yaml` (not YAML) or `PREFIX-schema` (wrong shape) rule ids.
+ */
+export function parseYamlWith<T extends z.ZodType>(schema: T, source: string, file: string, prefix: string): z.output<T> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new UserError(
       doc.errors.map((error) => {
         const offset = error.pos[0];
-        return located(source, lineCounter, offset, file, 'config-yaml', `Invalid YAML: ${error.message.split('\n')[0]}`);
+        return located(source, lineCounter, offset, file, `${prefix}-yaml`, `Invalid YAML: ${error.message.split('\n')[0]}`);
       }),
     );
   }
-  const result = bookSchema.safeParse(doc.toJS());
+  const result = schema.safeParse(doc.toJS());
   if (result.success) return result.data;
-  throw new UserError(result.error.issues.map((issue) => issueToDiagnostic(issue, doc, source, lineCounter, file)));
+  throw new UserError(result.error.issues.map((issue) => issueToDiagnostic(issue, doc, source, lineCounter, file, `${prefix}-schema`)));
 }
 
 function issueToDiagnostic(
@@ -46,19 +54,20 @@ function issueToDiagnostic(
   source: string,
   lineCounter: LineCounter,
   file: string,
+  ruleId: string,
 ): Diagnostic {
   const keyPath = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   if (issue.code === 'unrecognized_keys') {
     const unknownPath = [...keyPath, ...issue.keys.slice(0, 1)];
     const { offset } = locate(doc, unknownPath);
     const message = `Unknown key \`${unknownPath.join('.')}\`: expected ${describeExpected(issue)}.`;
-    return located(source, lineCounter, offset, file, 'config-schema', message);
+    return located(source, lineCounter, offset, file, ruleId, message);
   }
   const { offset, found } = locate(doc, keyPath);
   const where = keyPath.length > 0 ? `\`${keyPath.join('.')}\`` : 'the document';
   const expected = describeExpected(issue);
   const message = found ? `Invalid value at ${where}: expected ${expected}.` : `Missing ${where}: expected ${expected}.`;
-  return located(source, lineCounter, offset, file, 'config-schema', message);
+  return located(source, lineCounter, offset, file, ruleId, message);
 }
 
 function describeExpected(issue: z.core.$ZodIssue): string {

@@ -24,6 +24,8 @@ export const RULE_CATALOGUE: Readonly<Record<string, { severity: Severity; summa
   'unsafe-link': { severity: 'warning', summary: 'a link target with a forbidden scheme removed' },
   'remote-image': { severity: 'warning', summary: 'a remote image removed' },
   'image-outside-book': { severity: 'error', summary: 'an image path leaves the book directory' },
+  'glossary-yaml': { severity: 'error', summary: 'glossary.yaml cannot be read or is not YAML' },
+  'glossary-schema': { severity: 'error', summary: 'a glossary.yaml value of the wrong shape (shown with a code frame)' },
   // src/lint/ rules.
   'heading-id-missing': { severity: 'error', summary: 'a `#`/`##` heading without `{#id}`' },
   'heading-id-duplicate': { severity: 'error', summary: 'two sections of a file share an id' },
@@ -52,4 +54,6 @@ export const RULE_CATALOGUE: Readonly<Record<string, { severity: Severity; summa
   'image-unsafe-svg': { severity: 'error', summary: 'an SVG image with a script, event handler or external reference' },
   'zero-width-stray': { severity: 'warning', summary: 'a zero-width character where none belongs (inside a Khmer word, in Latin text, next to a space)' },
   'image-alt-missing': { severity: 'error', summary: 'an image without alt text (`![description](file.png)`)' },
+  'term-missing': { severity: 'warning', summary: 'the English has a glossary term, its translation none of the preferred renderings' },
+  'term-forbidden': { severity: 'error', summary: 'a translation uses a variant glossary.yaml forbids' },
 };

@@ -14,6 +14,7 @@ import { textNotNfc } from './nfc.js';
 import type { LintRule } from './rule.js';
 import { sectionAlignment } from './sections.js';
 import { staleSections } from './stale.js';
+import { glossaryTerms } from './terms.js';
 import { untranslatedBlocks } from './untranslated.js';
 import { wrongScript } from './wrong-script.js';
 import { zeroWidth } from './zero-width.js';
@@ -38,6 +39,7 @@ export const LINT_RULES: readonly LintRule[] = [
   zeroWidth,
   imageFiles,
   imageAlt,
+  glossaryTerms,
 ];
 
 /** Runs every rule over a loaded book; the loader's own diagnostics stay in `book.diagnostics`. */

@@ -1,5 +1,6 @@
 import type { FootnoteDefinition, Definition, Heading, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
+import type { PlacedTerm } from '../config/glossary-schema.js';
 import type { BookConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 
@@ -10,7 +11,7 @@ export interface FrontMatter {
   subtitle?: string;
   author?: string;
   kind?: ChapterKind;
-  status?: 'draft' | 'reviewed';
+  status?: 'draft' | 'reviewed' | 'approved';
   translator?: string;
   /** Per section id, the fingerprint of the source text a translation was made from. */
   fingerprints?: Record<string, string>;
@@ -68,4 +69,6 @@ export interface Book {
   sourceLang: string;
   chapters: AlignedChapter[];
   diagnostics: Diagnostic[];
+  /** The terms of glossary.yaml (none when the book has no termbase). */
+  glossary?: readonly PlacedTerm[];
 }
