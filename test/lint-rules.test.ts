@@ -119,6 +119,14 @@ const RULES: Record<string, { ids: string[]; fail: string[] }> = {
       'term-missing warning translations/vi/01-year.md:12:1',
     ],
   },
+  numbers: {
+    ids: ['number-separator-ambiguous'],
+    fail: [
+      'number-separator-ambiguous warning translations/km/01-trade.md:6:22',
+      'number-separator-ambiguous warning translations/km/01-trade.md:12:46',
+      'number-separator-ambiguous warning translations/vi/01-trade.md:6:44',
+    ],
+  },
 };
 
 const summary = (d: Diagnostic) => `${d.ruleId} ${d.severity} ${formatPlace(d)}`;

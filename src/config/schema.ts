@@ -78,6 +78,21 @@ const translator = z
   })
   .strict();
 
+const separator = z.string().length(1, 'one character, e.g. "," or "."');
+const numerals = z
+  .record(
+    languageCode,
+    z
+      .object({
+        digits: z.enum(['latin', 'khmer']).default('latin').describe('`latin` (0–9, as typed) or `khmer` (០–៩): the digits print and EPUB show; the markdown keeps what was typed.'),
+        decimal: separator.optional().describe("The decimal separator a translator types in this language; default CLDR's (`,` for vi and km, `.` for en)."),
+        group: separator.optional().describe("The thousands separator; default CLDR's (`.` for vi and km, `,` for en)."),
+      })
+      .strict(),
+  )
+  .default({})
+  .meta({ title: '{ language code: { digits, decimal, group } }' });
+
 export const bookSchema = z
   .object({
     title: perLanguage.describe("The title in every book language, e.g. `{ en: …, vi: …, km: … }`. An edition's main title is the one in its first language."),
@@ -94,6 +109,8 @@ export const bookSchema = z
       .min(1)
       .describe('The book languages. The first is the language of `manuscript/`; each other one has its translations in `translations/LANG/`.'),
     editions: z.array(editionSchema).min(1).describe('What `build` makes: one file per edition.'),
+    numerals: numerals.describe('Per language, the digits to show and the separators its numbers use, e.g. `{ km: { digits: khmer } }`; `check` warns about a number whose separator reads wrongly in its language.'),
+    final: z.boolean().default(false).describe('Refuse to build while a translation section is still draft or needs review again (as `build --final`).'),
   })
   .strict()
   .superRefine((book, ctx) => {
@@ -147,4 +164,9 @@ export interface Edition extends Omit<EditionConfig, 'languages'> {
 
 export function resolveEditions(book: BookConfig): Edition[] {
   return book.editions.map((edition) => ({ ...edition, languages: edition.languages ?? book.languages }));
+}
+
+/** The digits each language's numbers are shown in (book.yaml `numerals`). */
+export function digitsByLanguage(book: BookConfig): Record<string, 'latin' | 'khmer'> {
+  return Object.fromEntries(Object.entries(book.numerals).map(([lang, n]) => [lang, n.digits]));
 }

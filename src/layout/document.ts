@@ -2,13 +2,14 @@ import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import type { Edition } from '../config/schema.js';
+import { digitsByLanguage, type Edition } from '../config/schema.js';
 import type { AlignedChapter } from '../manuscript/model.js';
 import type { RenderContext } from './blocks.js';
 import { chapterAnchor, rowAnchor, sectionAnchor } from './chapter-parts.js';
 import { layoutColumns } from './columns.js';
 import { blankPage, contentsChapters, contentsPage, frontMatter } from './front-matter.js';
 import { hyphenateEnglish } from './hyphenation.js';
+import { renderNumerals } from './numerals.js';
 import { layoutInterleaved } from './interleaved.js';
 import { UNPAGINATED, type Pagination } from './pagination.js';
 import { pageName, runningHeadCss } from './running-heads.js';
@@ -77,6 +78,7 @@ export function printShell({ edition, context, templatesDir, css, lang, body }: 
   ]);
   const root: Root = { type: 'root', children: [{ type: 'doctype' }, html] };
   hyphenateEnglish(root);
+  renderNumerals(root, digitsByLanguage(context.book.config));
   return root;
 }
 

@@ -5,7 +5,7 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { toXast } from 'hast-util-to-xast';
 import { visit, SKIP } from 'unist-util-visit';
 import { toXml } from 'xast-util-to-xml';
-import type { Edition } from '../config/schema.js';
+import { digitsByLanguage, type Edition } from '../config/schema.js';
 import type { EpubChapter } from './epub-chapter.js';
 import { khmerWordBreaks } from '../text/khmer/word-breaks.js';
 import type { RenderContext } from './blocks.js';
@@ -13,6 +13,7 @@ import { chapterTitle } from './chapter-parts.js';
 import { scopeBlockIds } from './epub-ids.js';
 import { insertPageBreaks, type PageListEntry, type PrintPages } from './epub-page-breaks.js';
 import { layoutInterleaved } from './interleaved.js';
+import { renderNumerals } from './numerals.js';
 
 const FRONT_MATTER_KINDS = new Set(['title', 'foreword']);
 
@@ -50,6 +51,7 @@ export function epubChapters(edition: Edition, context: RenderContext, options: 
   const documents = book.chapters.map((chapter) => {
     const root: Root = { type: 'root', children: [layoutInterleaved(chapter, edition.languages, context)] };
     scopeBlockIds(root);
+    renderNumerals(root, digitsByLanguage(book.config), primary);
     visit(root, 'element', (element) => {
       const lang = element.properties.lang;
       if (typeof lang === 'string') element.properties.xmlLang = lang;

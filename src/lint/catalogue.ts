@@ -56,4 +56,5 @@ export const RULE_CATALOGUE: Readonly<Record<string, { severity: Severity; summa
   'image-alt-missing': { severity: 'error', summary: 'an image without alt text (`![description](file.png)`)' },
   'term-missing': { severity: 'warning', summary: 'the English has a glossary term, its translation none of the preferred renderings' },
   'term-forbidden': { severity: 'error', summary: 'a translation uses a variant glossary.yaml forbids' },
+  'number-separator-ambiguous': { severity: 'warning', summary: 'a number whose separator reads wrongly in its language (km "2.76", vi "1,000")' },
 };

@@ -14,6 +14,7 @@ import { textNotNfc } from './nfc.js';
 import type { LintRule } from './rule.js';
 import { sectionAlignment } from './sections.js';
 import { staleSections } from './stale.js';
+import { numberSeparators } from './number-separators.js';
 import { glossaryTerms } from './terms.js';
 import { untranslatedBlocks } from './untranslated.js';
 import { wrongScript } from './wrong-script.js';
@@ -40,6 +41,7 @@ export const LINT_RULES: readonly LintRule[] = [
   imageFiles,
   imageAlt,
   glossaryTerms,
+  numberSeparators,
 ];
 
 /** Runs every rule over a loaded book; the loader's own diagnostics stay in `book.diagnostics`. */
