@@ -69,9 +69,10 @@ program
   .argument('[FILE]', 'one translation file (e.g. 02-asset.md or translations/vi/02-asset.md); every file when absent')
   .option('-s, --section <id>', 'a section id to record (repeatable; `_lead` is the title and the text before the first heading)', collect, [])
   .option('-a, --all', 'record every translated section')
+  .option('-r, --reviewed', 'also record what the review saw, for sections marked reviewed or approved (a later change makes them need review again)')
   .option('-b, --book <dir>', 'the book directory (default: found from FILE, else the current directory)')
   .option('--json', 'print what was recorded as JSON')
-  .addHelpText('after', '\nExamples:\n  parallel-press sync vi 02-asset.md --section border\n  parallel-press sync km --all --book my-book')
+  .addHelpText('after', '\nExamples:\n  parallel-press sync vi 02-asset.md --section border\n  parallel-press sync vi 02-asset.md --all --reviewed\n  parallel-press sync km --all --book my-book')
   .action(async (...args: Parameters<typeof syncCommand>) => (await import('./commands/sync.js')).syncCommand(...args));
 
 const xliff = program.command('xliff').description('exchange translations with CAT tools (OmegaT, Trados, memoQ, Weblate) as XLIFF 2.0');

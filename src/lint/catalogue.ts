@@ -17,7 +17,7 @@ export const RULE_CATALOGUE: Readonly<Record<string, { severity: Severity; summa
   'encoding-binary': { severity: 'error', summary: 'a file holds NUL bytes' },
   'markdown-too-deep': { severity: 'error', summary: 'nesting or delimiter runs the markdown parser cannot take (over 50 levels, 100 `*`)' },
   'front-matter-yaml': { severity: 'error', summary: 'front matter is not a YAML mapping' },
-  'front-matter-type': { severity: 'error', summary: 'a front matter value of the wrong shape (a list as `title`, an unknown `status`)' },
+  'front-matter-type': { severity: 'error', summary: 'a front matter value of the wrong shape (a list as `title`, an unknown `status`, `reviewed` without `reviewer` and date)' },
   'front-matter-kind': { severity: 'error', summary: 'unknown `kind`' },
   'heading-id-format': { severity: 'error', summary: 'a heading id is not lowercase letters, digits and hyphens' },
   'raw-html': { severity: 'warning', summary: 'raw HTML removed' },
@@ -56,5 +56,6 @@ export const RULE_CATALOGUE: Readonly<Record<string, { severity: Severity; summa
   'image-alt-missing': { severity: 'error', summary: 'an image without alt text (`![description](file.png)`)' },
   'term-missing': { severity: 'warning', summary: 'the English has a glossary term, its translation none of the preferred renderings' },
   'term-forbidden': { severity: 'error', summary: 'a translation uses a variant glossary.yaml forbids' },
+  'review-outdated': { severity: 'warning', summary: 'a reviewed or approved section changed since its review (or the review was never recorded): it needs review again' },
   'number-separator-ambiguous': { severity: 'warning', summary: 'a number whose separator reads wrongly in its language (km "2.76", vi "1,000")' },
 };

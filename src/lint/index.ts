@@ -15,6 +15,7 @@ import type { LintRule } from './rule.js';
 import { sectionAlignment } from './sections.js';
 import { staleSections } from './stale.js';
 import { numberSeparators } from './number-separators.js';
+import { outdatedReviews } from './review.js';
 import { glossaryTerms } from './terms.js';
 import { untranslatedBlocks } from './untranslated.js';
 import { wrongScript } from './wrong-script.js';
@@ -42,6 +43,7 @@ export const LINT_RULES: readonly LintRule[] = [
   imageAlt,
   glossaryTerms,
   numberSeparators,
+  outdatedReviews,
 ];
 
 /** Runs every rule over a loaded book; the loader's own diagnostics stay in `book.diagnostics`. */

@@ -13,6 +13,11 @@ export interface FrontMatter {
   kind?: ChapterKind;
   status?: 'draft' | 'reviewed' | 'approved';
   translator?: string;
+  /** Who reviewed the file (required with `reviewed` and `approved`), and when: YYYY-MM-DD. */
+  reviewer?: string;
+  reviewed?: string;
+  /** Per section id, a review of that section alone: `{ status, reviewer, date }`. */
+  reviews?: Record<string, unknown>;
   /** Per section id, the fingerprint of the source text a translation was made from. */
   fingerprints?: Record<string, string>;
   [key: string]: unknown;
