@@ -26,9 +26,10 @@ program
   .option('--json', 'print a machine-readable result')
   .option('-w, --watch', 'build, then rebuild the editions a change affects until Ctrl-C')
   .option('--press', "also write each PDF edition's press file ID.press.pdf: 3 mm bleed, crop marks, PDF/X-3")
+  .option('--final', 'refuse to build while any translation section is draft or needs review again (as book.yaml `final: true`), listing them')
   .option('--no-cache', 'parse every file again and leave BOOK_DIR/build/.cache alone')
   .option('--timeout <ms>', 'give up when Chromium takes longer than this to start, load or print one edition (default PARALLEL_PRESS_TIMEOUT_MS or 120000)')
-  .action(async (bookDir: string, options: { edition: string[]; out?: string; json?: boolean; watch?: boolean; press?: boolean; cache: boolean; timeout?: string }) => (await import('./commands/build.js')).buildCommand(bookDir, options));
+  .action(async (bookDir: string, options: { edition: string[]; out?: string; json?: boolean; watch?: boolean; press?: boolean; final?: boolean; cache: boolean; timeout?: string }) => (await import('./commands/build.js')).buildCommand(bookDir, options));
 
 program
   .command('check')

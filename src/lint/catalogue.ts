@@ -26,6 +26,7 @@ export const RULE_CATALOGUE: Readonly<Record<string, { severity: Severity; summa
   'image-outside-book': { severity: 'error', summary: 'an image path leaves the book directory' },
   'glossary-yaml': { severity: 'error', summary: 'glossary.yaml cannot be read or is not YAML' },
   'glossary-schema': { severity: 'error', summary: 'a glossary.yaml value of the wrong shape (shown with a code frame)' },
+  'final-unreviewed': { severity: 'error', summary: '`build --final` (or `final: true`): a translation with draft, outdated or untranslated sections' },
   // src/lint/ rules.
   'heading-id-missing': { severity: 'error', summary: 'a `#`/`##` heading without `{#id}`' },
   'heading-id-duplicate': { severity: 'error', summary: 'two sections of a file share an id' },
