@@ -109,7 +109,9 @@ export const bookSchema = z
       .min(1)
       .describe('The book languages. The first is the language of `manuscript/`; each other one has its translations in `translations/LANG/`.'),
     editions: z.array(editionSchema).min(1).describe('What `build` makes: one file per edition.'),
-    numerals: numerals.describe('Per language, the digits to show and the separators its numbers use, e.g. `{ km: { digits: khmer } }`; `check` warns about a number whose separator reads wrongly in its language.'),
+    numerals: numerals.describe(
+      "Per language: `digits` (`latin`, as typed, or `khmer`, ០–៩ in print and EPUB; the markdown keeps what was typed) and the `decimal` and `group` separators translators type (default CLDR's: `,` and `.` for vi and km), e.g. `{ km: { digits: khmer } }`; `check` warns about a number whose separator reads wrongly in its language.",
+    ),
     final: z.boolean().default(false).describe('Refuse to build while a translation section is still draft or needs review again (as `build --final`).'),
   })
   .strict()
