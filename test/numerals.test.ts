@@ -46,6 +46,8 @@ describe('numerals per language', () => {
     expect(km.join('\n').replace(/\u200b/g, '')).toContain('២,៧៦ ពាន់លានដុល្លារ ក្នុងឆ្នាំ ២០២៤ កើនឡើង ១.៥០០');
     expect(km.join('\n')).toContain('report-2025');
     expect(others.length).toBeGreaterThan(0);
+    // The reading system's table of contents too.
+    expect(epubXhtml.find((xhtml) => xhtml.includes('epub:type="toc"'))).toContain('ពាណិជ្ជកម្មឆ្នាំ ២០២៥');
     for (const text of others) expect(text).not.toMatch(KHMER_DIGIT);
   });
 

@@ -14,6 +14,7 @@ import { scopeBlockIds } from './epub-ids.js';
 import { insertPageBreaks, type PageListEntry, type PrintPages } from './epub-page-breaks.js';
 import { layoutInterleaved } from './interleaved.js';
 import { renderNumerals } from './numerals.js';
+import { withDigits } from '../text/numerals.js';
 
 const FRONT_MATTER_KINDS = new Set(['title', 'foreword']);
 
@@ -67,13 +68,15 @@ export function epubChapters(edition: Edition, context: RenderContext, options: 
     return { chapter, root, filename: `${chapter.name.replace(/\.md$/, '').replace(/[^A-Za-z0-9-]/g, '-')}.xhtml` };
   });
   const pageList = options.printPages ? insertPageBreaks(documents, options.printPages) : [];
+  // Navigation titles are not part of the chapter trees: they get the language's digits here.
+  const digits = digitsByLanguage(book.config);
   let bodyStarted = false;
   const chapters = documents.map(({ chapter, root, filename }): EpubChapter => {
     const bodymatter = !bodyStarted && !FRONT_MATTER_KINDS.has(chapter.kind);
     if (bodymatter) bodyStarted = true;
     return {
-      title: chapterTitle(chapter, primary, book.sourceLang),
-      titles: edition.languages.map((lang) => ({ lang, text: chapterTitle(chapter, lang, book.sourceLang) })),
+      title: withDigits(chapterTitle(chapter, primary, book.sourceLang), digits[primary] ?? 'latin'),
+      titles: edition.languages.map((lang) => ({ lang, text: withDigits(chapterTitle(chapter, lang, book.sourceLang), digits[lang] ?? 'latin') })),
       lang: primary,
       filename,
       xhtml: toXml(toXast(root)),
