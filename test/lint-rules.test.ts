@@ -120,6 +120,32 @@ const RULES: Record<string, { ids: string[]; fail: string[] }> = {
       'zero-width-stray warning translations/vi/01-river.md:12:22',
     ],
   },
+  terms: {
+    ids: ['term-missing', 'term-forbidden'],
+    fail: [
+      'term-forbidden error translations/km/01-year.md:10:4',
+      'term-missing warning translations/km/01-year.md:10:1',
+      'term-forbidden error translations/vi/01-year.md:6:1',
+      'term-missing warning translations/vi/01-year.md:6:1',
+      'term-missing warning translations/vi/01-year.md:12:1',
+    ],
+  },
+  numbers: {
+    ids: ['number-separator-ambiguous'],
+    fail: [
+      'number-separator-ambiguous warning translations/km/01-trade.md:6:22',
+      'number-separator-ambiguous warning translations/km/01-trade.md:12:46',
+      'number-separator-ambiguous warning translations/vi/01-trade.md:6:44',
+    ],
+  },
+  review: {
+    ids: ['review-outdated'],
+    fail: [
+      'review-outdated warning translations/km/01-river.md:15:1',
+      'review-outdated warning translations/vi/01-river.md:2:1',
+      'review-outdated warning translations/vi/01-river.md:16:1',
+    ],
+  },
 };
 
 const summary = (d: Diagnostic) => `${d.ruleId} ${d.severity} ${formatPlace(d)}`;

@@ -18,6 +18,7 @@ export interface BuildCommandOptions {
   /** --timeout: per-stage limit for Chromium, in milliseconds. */
   timeout?: string;
   press?: boolean;
+  final?: boolean;
 }
 
 export async function buildCommand(bookDir: string, options: BuildCommandOptions): Promise<void> {
@@ -31,6 +32,7 @@ export async function buildCommand(bookDir: string, options: BuildCommandOptions
       ...(options.out !== undefined ? { outDir: options.out } : {}),
       ...(options.timeout !== undefined ? { timeoutMs: stageTimeoutMs(options.timeout) } : {}),
       ...(options.press ? { press: true } : {}),
+      ...(options.final ? { final: true } : {}),
       ...(persistent ? { cache: persistent.cache } : {}),
       ...(progress ? { onProgress: progress.onProgress } : {}),
     };

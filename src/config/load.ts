@@ -36,13 +36,21 @@ export function parseConfig(source: string, file = CONFIG_FILE): BookConfig {
       message: `${file} is ${(source.length / 1024).toFixed(0)} KB: expected at most ${CONFIG_LIMITS.maxBytes / 1024} KB (a book's settings take a few KB); keep the manuscript in manuscript/ and translations/, not in ${file}`,
     });
   }
+  return parseYamlWith(bookSchema, source, file, 'config');
+}
+
+/**
+ * Parses YAML and validates it with a zod schema; every problem becomes a diagnostic at its line
+ * with a code frame, under `PREFIX-yaml` (not YAML) or `PREFIX-schema` (wrong shape) rule ids.
+ */
+export function parseYamlWith<T extends z.ZodType>(schema: T, source: string, file: string, prefix: string): z.output<T> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new UserError(
       doc.errors.map((error) => {
         const offset = error.pos[0];
-        return located(source, lineCounter, offset, file, 'config-yaml', `Invalid YAML: ${error.message.split('\n')[0]}`);
+        return located(source, lineCounter, offset, file, `${prefix}-yaml`, `Invalid YAML: ${error.message.split('\n')[0]}`);
       }),
     );
   }
@@ -52,11 +60,11 @@ export function parseConfig(source: string, file = CONFIG_FILE): BookConfig {
   } catch (error) {
     // The yaml package refuses an alias bomb (aliases of aliases, billions of nodes) while expanding it.
     const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
-    throw new UserError({ file, line: 1, column: 1, severity: 'error', ruleId: 'config-yaml', message: `Invalid YAML: ${message}: expected at most ${CONFIG_LIMITS.aliases} alias expansions; write the values out instead of \`*alias\` references` });
+    throw new UserError({ file, line: 1, column: 1, severity: 'error', ruleId: `${prefix}-yaml`, message: `Invalid YAML: ${message}: expected at most ${CONFIG_LIMITS.aliases} alias expansions; write the values out instead of \`*alias\` references` });
   }
-  const result = bookSchema.safeParse(value);
+  const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new UserError(result.error.issues.flatMap((issue) => issueToDiagnostics(issue, doc, source, lineCounter, file)));
+  throw new UserError(result.error.issues.flatMap((issue) => issueToDiagnostics(issue, doc, source, lineCounter, file, `${prefix}-schema`)));
 }
 
 function issueToDiagnostics(
@@ -65,20 +73,21 @@ function issueToDiagnostics(
   source: string,
   lineCounter: LineCounter,
   file: string,
+  ruleId: string,
 ): Diagnostic[] {
   const keyPath = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   if (issue.code === 'unrecognized_keys') {
     // One diagnostic per unknown key, at the key itself: that is the line to delete or fix.
     return issue.keys.map((key) => {
       const offset = keyOffset(doc, keyPath, key) ?? locate(doc, keyPath).offset;
-      return located(source, lineCounter, offset, file, 'config-schema', unknownKeyMessage(doc, keyPath, key));
+      return located(source, lineCounter, offset, file, ruleId, unknownKeyMessage(doc, keyPath, key));
     });
   }
   const { offset, found } = locate(doc, keyPath);
   const where = keyPath.length > 0 ? `\`${keyPath.join('.')}\`` : 'the document';
   const expected = describeExpected(issue);
   const message = found ? `Invalid value at ${where}: expected ${expected}.${readAs(doc, keyPath)}` : `Missing ${where}: expected ${expected}.`;
-  return [located(source, lineCounter, offset, file, 'config-schema', message)];
+  return [located(source, lineCounter, offset, file, ruleId, message)];
 }
 
 /**

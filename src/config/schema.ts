@@ -127,6 +127,21 @@ const translator = z
   })
   .strict();
 
+const separator = z.string().length(1, 'one character, e.g. "," or "."');
+const numerals = z
+  .record(
+    languageCode,
+    z
+      .object({
+        digits: z.enum(['latin', 'khmer']).default('latin').describe('`latin` (0–9, as typed) or `khmer` (០–៩): the digits print and EPUB show; the markdown keeps what was typed.'),
+        decimal: separator.optional().describe("The decimal separator a translator types in this language; default CLDR's (`,` for vi and km, `.` for en)."),
+        group: separator.optional().describe("The thousands separator; default CLDR's (`.` for vi and km, `,` for en)."),
+      })
+      .strict(),
+  )
+  .default({})
+  .meta({ title: '{ language code: { digits, decimal, group } }' });
+
 export const bookSchema = z
   .object({
     title: perLanguage.describe("The title in every book language, e.g. `{ en: …, vi: …, km: … }`. An edition's main title is the one in its first language."),
@@ -143,6 +158,10 @@ export const bookSchema = z
       .min(1)
       .describe('The book languages. The first is the language of `manuscript/`; each other one has its translations in `translations/LANG/`.'),
     editions: z.array(editionSchema).min(1).max(CONFIG_LIMITS.editions, `at most ${CONFIG_LIMITS.editions} editions`).describe('What `build` makes: one file per edition.'),
+    numerals: numerals.describe(
+      "Per language: `digits` (`latin`, as typed, or `khmer`, ០–៩ in print and EPUB; the markdown keeps what was typed) and the `decimal` and `group` separators translators type (default CLDR's: `,` and `.` for vi and km), e.g. `{ km: { digits: khmer } }`; `check` warns about a number whose separator reads wrongly in its language.",
+    ),
+    final: z.boolean().default(false).describe('Refuse to build while a translation section is still draft or needs review again (as `build --final`).'),
   })
   .strict()
   .superRefine((book, ctx) => {
@@ -230,4 +249,9 @@ export function resolveEditions(book: BookConfig): Edition[] {
 
 export function isPdfEdition(edition: Edition): edition is PdfEdition {
   return edition.format === 'pdf';
+}
+
+/** The digits each language's numbers are shown in (book.yaml `numerals`). */
+export function digitsByLanguage(book: BookConfig): Record<string, 'latin' | 'khmer'> {
+  return Object.fromEntries(Object.entries(book.numerals).map(([lang, n]) => [lang, n.digits]));
 }

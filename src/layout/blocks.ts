@@ -9,6 +9,7 @@ import type { Block, Book, ManuscriptDocument } from '../manuscript/model.js';
 import { resolveChapterLink } from '../manuscript/chapter-links.js';
 import { chapterAnchor, sectionAnchor } from './chapter-parts.js';
 import { formatDate, phrases } from './i18n.js';
+import { languageReview, reviewersLine } from './review-credits.js';
 
 export interface RenderContext {
   book: Book;
@@ -70,9 +71,9 @@ function expandDirective(node: RootContent, doc: ManuscriptDocument, context: Re
     const lines = book.config.languages
       .filter((lang) => lang !== book.sourceLang)
       .map((lang) => {
-        const statuses = book.chapters.map((c) => c.documents[lang]?.frontMatter.status ?? 'draft');
-        const status = statuses.length > 0 && statuses.every((s) => s === 'reviewed') ? 'reviewed' : 'draft';
-        return say.translationStatus(say.languageName(lang), status);
+        const line = say.translationStatus(say.languageName(lang), languageReview(book, lang).status);
+        const reviewers = reviewersLine(book, lang, doc.lang);
+        return reviewers ? `${line} ${reviewers}` : line;
       });
     return paragraph(lines.join(' '));
   }

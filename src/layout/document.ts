@@ -2,12 +2,13 @@ import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import type { PdfEdition } from '../config/schema.js';
+import { digitsByLanguage, type PdfEdition } from '../config/schema.js';
 import type { AlignedChapter } from '../manuscript/model.js';
 import type { RenderContext } from './blocks.js';
 import { chapterAnchor, rowAnchor, sectionAnchor } from './chapter-parts.js';
 import { blankPage, contentsChapters, contentsPage, frontMatter } from './front-matter.js';
 import { hyphenateEnglish } from './hyphenation.js';
+import { renderNumerals } from './numerals.js';
 import { UNPAGINATED, type Pagination } from './pagination.js';
 import { pageName, runningHeadCss } from './running-heads.js';
 import { languageCss, marginBoxCss } from './script-css.js';
@@ -80,6 +81,7 @@ export function printShell({ edition, context, templatesDir, css, lang, body }: 
   ]);
   const root: Root = { type: 'root', children: [{ type: 'doctype' }, html] };
   hyphenateEnglish(root);
+  renderNumerals(root, digitsByLanguage(context.book.config));
   return root;
 }
 

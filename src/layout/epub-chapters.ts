@@ -5,7 +5,7 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { toXast } from 'hast-util-to-xast';
 import { visit, SKIP } from 'unist-util-visit';
 import { toXml } from 'xast-util-to-xml';
-import type { EpubEdition } from '../config/schema.js';
+import { digitsByLanguage, type EpubEdition } from '../config/schema.js';
 import type { EpubChapter } from './epub-chapter.js';
 import { dictionaryWordBreaks, needsWordBreaks } from '../text/word-breaks.js';
 import { linkAcrossDocuments } from './epub-links.js';
@@ -14,6 +14,8 @@ import { chapterTitle } from './chapter-parts.js';
 import { scopeBlockIds } from './epub-ids.js';
 import { insertPageBreaks, type PageListEntry, type PrintPages } from './epub-page-breaks.js';
 import { layoutInterleaved } from './interleaved.js';
+import { renderNumerals } from './numerals.js';
+import { withDigits } from '../text/numerals.js';
 
 const FRONT_MATTER_KINDS = new Set(['title', 'foreword']);
 
@@ -51,6 +53,7 @@ export function epubChapters(edition: EpubEdition, context: RenderContext, optio
   const documents = book.chapters.map((chapter) => {
     const root: Root = { type: 'root', children: [layoutInterleaved(chapter, edition.languages, context)] };
     scopeBlockIds(root);
+    renderNumerals(root, digitsByLanguage(book.config), primary);
     visit(root, 'element', (element) => {
       const lang = element.properties.lang;
       if (typeof lang === 'string') element.properties.xmlLang = lang;
@@ -68,13 +71,15 @@ export function epubChapters(edition: EpubEdition, context: RenderContext, optio
   });
   linkAcrossDocuments(documents);
   const pageList = options.printPages ? insertPageBreaks(documents, options.printPages) : [];
+  // Navigation titles are not part of the chapter trees: they get the language's digits here.
+  const digits = digitsByLanguage(book.config);
   let bodyStarted = false;
   const chapters = documents.map(({ chapter, root, filename }): EpubChapter => {
     const bodymatter = !bodyStarted && !FRONT_MATTER_KINDS.has(chapter.kind);
     if (bodymatter) bodyStarted = true;
     return {
-      title: chapterTitle(chapter, primary, book.sourceLang),
-      titles: edition.languages.map((lang) => ({ lang, text: chapterTitle(chapter, lang, book.sourceLang) })),
+      title: withDigits(chapterTitle(chapter, primary, book.sourceLang), digits[primary] ?? 'latin'),
+      titles: edition.languages.map((lang) => ({ lang, text: withDigits(chapterTitle(chapter, lang, book.sourceLang), digits[lang] ?? 'latin') })),
       lang: primary,
       filename,
       xhtml: toXml(toXast(root)),

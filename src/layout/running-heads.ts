@@ -1,4 +1,6 @@
 import type { AlignedChapter, Book } from '../manuscript/model.js';
+import { digitsByLanguage } from '../config/schema.js';
+import { withDigits } from '../text/numerals.js';
 import { chapterAnchor, chapterTitle } from './chapter-parts.js';
 
 /**
@@ -7,11 +9,14 @@ import { chapterAnchor, chapterTitle } from './chapter-parts.js';
  * its own title. Versos name the book, rectos the chapter, in the edition's languages.
  */
 export function runningHeadCss(book: Book, chapters: readonly AlignedChapter[], languages: readonly string[]): string {
-  const bookTitle = languages.map((lang) => book.config.title[lang] ?? '').filter(Boolean).join(' · ');
+  // Margin boxes are CSS strings, not text nodes: the numerals pass cannot reach them.
+  const digits = digitsByLanguage(book.config);
+  const shown = (text: string, lang: string) => withDigits(text, digits[lang] ?? 'latin');
+  const bookTitle = languages.map((lang) => shown(book.config.title[lang] ?? '', lang)).filter(Boolean).join(' · ');
   return chapters
     .map((chapter) => {
       const name = pageName(chapter);
-      const title = languages.map((lang) => chapterTitle(chapter, lang, book.sourceLang)).join(' · ');
+      const title = languages.map((lang) => shown(chapterTitle(chapter, lang, book.sourceLang), lang)).join(' · ');
       return `@page ${name}:left { @top-left { content: ${cssString(bookTitle)}; } }\n@page ${name}:right { @top-right { content: ${cssString(title)}; } }`;
     })
     .join('\n');

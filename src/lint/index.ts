@@ -16,6 +16,9 @@ import { textNotNfc } from './nfc.js';
 import type { LintRule } from './rule.js';
 import { sectionAlignment } from './sections.js';
 import { staleSections } from './stale.js';
+import { numberSeparators } from './number-separators.js';
+import { outdatedReviews } from './review.js';
+import { glossaryTerms } from './terms.js';
 import { untranslatedBlocks } from './untranslated.js';
 import { wrongScript } from './wrong-script.js';
 import { zeroWidth } from './zero-width.js';
@@ -41,6 +44,9 @@ export const LINT_RULES: readonly LintRule[] = [
   imageFiles,
   imageAlt,
   linkTargets,
+  glossaryTerms,
+  numberSeparators,
+  outdatedReviews,
 ];
 
 /** Runs every rule over a loaded book; the loader's own diagnostics stay in `book.diagnostics`. */

@@ -1,5 +1,6 @@
 import type { FootnoteDefinition, Definition, Heading, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
+import type { PlacedTerm } from '../config/glossary-schema.js';
 import type { BookConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 
@@ -10,8 +11,13 @@ export interface FrontMatter {
   subtitle?: string;
   author?: string;
   kind?: ChapterKind;
-  status?: 'draft' | 'reviewed';
+  status?: 'draft' | 'reviewed' | 'approved';
   translator?: string;
+  /** Who reviewed the file (required with `reviewed` and `approved`), and when: YYYY-MM-DD. */
+  reviewer?: string;
+  reviewed?: string;
+  /** Per section id, a review of that section alone: `{ status, reviewer, date }`. */
+  reviews?: Record<string, unknown>;
   /** Per section id, the fingerprint of the source text a translation was made from. */
   fingerprints?: Record<string, string>;
   [key: string]: unknown;
@@ -68,4 +74,6 @@ export interface Book {
   sourceLang: string;
   chapters: AlignedChapter[];
   diagnostics: Diagnostic[];
+  /** The terms of glossary.yaml (none when the book has no termbase). */
+  glossary?: readonly PlacedTerm[];
 }

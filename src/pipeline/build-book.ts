@@ -21,6 +21,7 @@ import { killProfileProcesses } from '../output/kill-profile.js';
 import { printWithin } from '../output/print-deadline.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { buildEpubEdition } from './epub-edition.js';
+import { finalGate } from './final-gate.js';
 import { assertOwnManifest, writeManifest, type ManifestEntry } from './manifest.js';
 import { layoutOf } from './layouts.js';
 import { printEdition } from './print-edition.js';
@@ -46,6 +47,8 @@ export interface BuildOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Per-stage limit for Chromium (start, load, print); default PARALLEL_PRESS_TIMEOUT_MS or two minutes. */
   timeoutMs?: number;
+  /** `--final`: refuse to build while a translation section is draft or needs review (as book.yaml `final: true`). */
+  final?: boolean;
 }
 
 /** `config`, `manuscript`, then per edition its format (`pdf`, `epub`) when it starts and `done` when written. */
@@ -78,6 +81,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   // The same rules as `check`; only errors stop a build, and infos are for `check` to show.
   book.diagnostics.push(...(await lintBookInTurns(book)).filter((d) => d.severity !== 'info'));
   book.diagnostics.push(...(await fontProblems(book, editions, TEMPLATES_DIR)));
+  if (options.final || config.final) book.diagnostics.push(...finalGate(book, [...new Set(editions.flatMap((e) => e.languages))]));
   if (hasErrors(book.diagnostics)) throw new UserError(book.diagnostics);
 
   const outDir = path.resolve(options.outDir ?? path.join(bookDir, 'build'));
