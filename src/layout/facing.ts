@@ -5,6 +5,7 @@ import type { AlignedChapter } from '../manuscript/model.js';
 import { renderBlock, type RenderContext } from './blocks.js';
 import { chapterAnchor, chapterTitle, headingContent, rowAnchor, sectionAnchor } from './chapter-parts.js';
 import { printShell } from './document.js';
+import { NOTES_SECTION, notesTitle, renderNote } from './notes.js';
 import { blankPage, contentsChapters } from './front-matter.js';
 import { cssString, pageName } from './running-heads.js';
 import type { SpreadGroup } from './spreads.js';
@@ -52,6 +53,12 @@ export function facingItems(context: RenderContext): FacingItem[] {
       section.rows.forEach((row, n) => {
         items.push({ id: rowAnchor(chapter, section.id, n + 1), chapter, keepWithNext: false, render: (lang) => h('div', renderBlock(row.cells[lang], chapter.documents[lang], lang, context)) });
       });
+    }
+    if (chapter.notes.length > 0) {
+      items.push({ id: rowAnchor(chapter, NOTES_SECTION, 0), chapter, keepWithNext: true, render: (lang) => h('h2', { className: ['notes-title'] }, notesTitle(lang)) });
+      for (const note of chapter.notes) {
+        items.push({ id: rowAnchor(chapter, NOTES_SECTION, note.number), chapter, keepWithNext: false, render: (lang) => h('div', [renderNote(chapter, note, lang)]) });
+      }
     }
     return items;
   });
