@@ -50,7 +50,7 @@ export function withNoteLinks(node: RootContent, doc: ManuscriptDocument): RootC
     if (!parent || index === undefined) return;
     const n = order.indexOf(ref.identifier.toLowerCase()) + 1;
     if (n === 0) return;
-    const link: Element = { type: 'element', tagName: 'a', properties: { href: `#${noteId(doc, n)}`, className: ['noteref'], ...(seen.has(n) ? {} : { id: noteRefId(doc, n) }) }, children: [{ type: 'text', value: String(n) }] };
+    const link: Element = { type: 'element', tagName: 'a', properties: { href: `#${noteId(doc, n)}`, dataFootnoteRef: true, ...(seen.has(n) ? {} : { id: noteRefId(doc, n) }) }, children: [{ type: 'text', value: String(n) }] };
     seen.add(n);
     const replacement = { type: 'noteReference', data: { hName: 'sup', hChildren: [link] } };
     (parent.children as unknown[])[index] = replacement;
@@ -59,14 +59,17 @@ export function withNoteLinks(node: RootContent, doc: ManuscriptDocument): RootC
   return copy;
 }
 
-/** Sanitising drops `role` and `epub:type`: the note links get them back once rendered. */
+/**
+ * Sanitising keeps only `data-footnote-ref` on a link (not a class, `role` or `epub:type`): the note
+ * links are marked with it, and get their class and roles back once rendered.
+ */
 export function markNoteLinks(root: Root): void {
   visit(root, 'element', (element) => {
-    const className = element.properties.className;
-    if (element.tagName === 'a' && Array.isArray(className) && className.includes('noteref')) {
-      element.properties.role = 'doc-noteref';
-      element.properties['epub:type'] = 'noteref';
-    }
+    if (element.tagName !== 'a' || element.properties.dataFootnoteRef === undefined) return;
+    delete element.properties.dataFootnoteRef;
+    element.properties.className = ['noteref'];
+    element.properties.role = 'doc-noteref';
+    element.properties['epub:type'] = 'noteref';
   });
 }
 

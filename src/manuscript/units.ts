@@ -22,7 +22,7 @@ function listUnits(list: List, parent: number[], depth: number): Block[] {
     const path = [...parent, index + 1];
     const own: ListItem = { ...item, children: item.children.filter((child) => child.type !== 'list') };
     const number = start + index;
-    const single: List = { type: 'list', ordered: list.ordered ?? false, start: number, spread: false, children: [own], data: { hProperties: { className: ['unit-item', `unit-depth-${depth}`] } } };
+    const single: List = { type: 'list', ordered: list.ordered ?? false, start: list.ordered ? number : null, spread: false, children: [own], data: { hProperties: { className: ['unit-item', `unit-depth-${depth}`] } } };
     if (item.position) single.position = item.position;
     const unit: UnitPlace = { kind: 'item', path, ordered: list.ordered === true, number, depth };
     const nested = item.children.filter((child): child is List => child.type === 'list').flatMap((child) => listUnits(child, path, depth + 1));
