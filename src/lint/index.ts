@@ -20,6 +20,7 @@ import { numberSeparators } from './number-separators.js';
 import { outdatedReviews } from './review.js';
 import { glossaryTerms } from './terms.js';
 import { untranslatedBlocks } from './untranslated.js';
+import { noteAlignment, unitAlignment } from './units.js';
 import { wrongScript } from './wrong-script.js';
 import { zeroWidth } from './zero-width.js';
 
@@ -30,6 +31,8 @@ export const LINT_RULES: readonly LintRule[] = [
   headingIds,
   sectionAlignment,
   blockAlignment,
+  unitAlignment,
+  noteAlignment,
   staleSections,
   untranslatedBlocks,
   emptyBlocks,
