@@ -13,6 +13,9 @@ import { printHtml } from '../output/pdf.js';
 import { pdfMetadata } from './pdf-metadata.js';
 import { measureChapters } from './measuring-pass.js';
 import { printFacing } from './print-facing.js';
+import { sameFaces } from '../layout/edition-fonts.js';
+import { printLayout } from '../layout/edition-view.js';
+import { pdfFaces } from '../output/pdf-fonts.js';
 
 /** Final passes after the measuring one: a second only when the contents page changed length. */
 const MAX_FINAL_PASSES = 3;
@@ -55,8 +58,9 @@ export interface PrintedEdition {
  * and with bookmarks, and is checked against its own destinations.
  */
 export async function printEdition(options: PrintEditionOptions): Promise<PrintedEdition> {
-  if (options.edition.layout === 'facing') return printFacing(options);
-  const { edition, context } = options;
+  if (printLayout(options.edition) === 'facing') return printFacingWithFaces(options);
+  const { edition } = options;
+  let context = options.context;
   const chapters = contentsChapters(context.book.chapters);
   const timings = { layout: 0, print: [] as number[], postProcess: 0 };
   let used = options.previous ?? UNPAGINATED;
@@ -67,10 +71,11 @@ export async function printEdition(options: PrintEditionOptions): Promise<Printe
     const measured = await measureChapters(options, chapters, context);
     timings.print.push(performance.now() - started);
     measured.blocked.forEach((url) => blocked.add(url));
-    used = planPagination(chapters, UNPAGINATED, measured.pages);
+    used = { ...planPagination(chapters, UNPAGINATED, measured.pages), faces: measured.faces };
   }
   for (let pass = 1; pass <= MAX_FINAL_PASSES; pass++) {
     let started = performance.now();
+    context = { ...options.context, fonts: used.faces ?? [] };
     const html = toHtml(printDocument({ edition, context, templatesDir: options.templatesDir, pagination: used }));
     timings.layout += performance.now() - started;
     started = performance.now();
@@ -79,8 +84,9 @@ export async function printEdition(options: PrintEditionOptions): Promise<Printe
     printed.blocked.forEach((url) => blocked.add(url));
     started = performance.now();
     const document = await PDFDocument.load(printed.pdf, PDF_LOAD);
-    const next = planPagination(chapters, used, anchorPages(document));
-    if (isSettled(chapters, used, next)) {
+    const next = { ...planPagination(chapters, used, anchorPages(document)), faces: pdfFaces(document) };
+    // Settled when the pages are, and the colophon named the faces this very PDF embeds.
+    if (isSettled(chapters, used, next) && sameFaces(used.faces, next.faces)) {
       applyPdfMetadata(document, pdfMetadata(context.book, edition, context.date));
       const pdf = await document.save(PDF_SAVE);
       await writeOutput(options.outPath, pdf);
@@ -91,4 +97,19 @@ export async function printEdition(options: PrintEditionOptions): Promise<Printe
     used = next;
   }
   throw new Error(`The pagination of edition ${edition.id} did not settle after ${MAX_FINAL_PASSES} final passes`);
+}
+
+/**
+ * A facing edition prints its sides and front matter apart and assembles them, so the faces are
+ * known only from the assembled book: it is printed again when the colophon named others.
+ */
+async function printFacingWithFaces(options: PrintEditionOptions): Promise<PrintedEdition> {
+  let faces = options.previous?.faces ?? [];
+  for (let attempt = 1; attempt <= MAX_FINAL_PASSES; attempt++) {
+    const printed = await printFacing({ ...options, context: { ...options.context, fonts: faces } });
+    const found = pdfFaces(await PDFDocument.load(printed.pdf, PDF_LOAD));
+    if (sameFaces(faces, found)) return { ...printed, pagination: { ...printed.pagination, faces: found } };
+    faces = found;
+  }
+  throw new Error(`The embedded fonts of edition ${options.edition.id} did not settle after ${MAX_FINAL_PASSES} prints`);
 }

@@ -10,6 +10,7 @@ import { trimSize, type TrimSize } from '../layout/trim.js';
 import { DocumentCache } from '../manuscript/document-cache.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { previewPage, servePaths } from './preview-page.js';
+import { editionContext } from '../layout/edition-view.js';
 
 export interface PreviewRender {
   html: string;
@@ -57,7 +58,7 @@ export class PreviewBook {
         diagnostics.push(edition);
       } else {
         try {
-          const printed = printDocument({ edition, context: { book: checked.book, date: buildDate() }, templatesDir: this.templatesDir });
+          const printed = printDocument({ edition, context: editionContext(checked.book, edition, buildDate()), templatesDir: this.templatesDir });
           this.files = servePaths(printed, this);
           this.printed = printed;
           this.trim = trimSize(edition.trim);
