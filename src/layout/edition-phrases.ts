@@ -22,6 +22,8 @@ interface EditionPhrases {
   publishedIn: (publication: string | undefined, date: string | undefined) => string;
   /** Heading of the colophon's list of sources. */
   sources: string;
+  /** What ends a sentence: `.`, or `។` in Khmer. */
+  stop: string;
 }
 
 const en = (lang: string) => phrases('en').languageName(lang);
@@ -44,8 +46,9 @@ const PHRASES: Record<string, EditionPhrases> = {
     editionFonts: (faces) => `Typefaces embedded in this edition: ${faces}.`,
     authorNotCredited: 'Author not credited by the source',
     sourceTranslatedBy: (name, into) => `Translated into ${en(into)} by ${name}`,
-    publishedIn: (publication, date) => [publication ? `Published in ${publication}` : 'Published', date].filter(Boolean).join(', '),
+    publishedIn: (publication, date) => (publication ? [`Published in ${publication}`, date].filter(Boolean).join(', ') : `Published: ${date ?? ''}`),
     sources: 'Sources',
+    stop: '.',
   },
   vi: {
     list: (items) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} và ${items.at(-1) ?? ''}`),
@@ -58,8 +61,9 @@ const PHRASES: Record<string, EditionPhrases> = {
     editionFonts: (faces) => `Phông chữ nhúng trong ấn bản này: ${faces}.`,
     authorNotCredited: 'Nguồn không ghi tên tác giả',
     sourceTranslatedBy: (name, into) => `${name} dịch sang ${vi(into)}`,
-    publishedIn: (publication, date) => [publication ? `Đăng trên ${publication}` : 'Đã đăng', date].filter(Boolean).join(', '),
+    publishedIn: (publication, date) => (publication ? [`Đăng trên ${publication}`, date].filter(Boolean).join(', ') : `Xuất bản: ${date ?? ''}`),
     sources: 'Nguồn',
+    stop: '.',
   },
   km: {
     list: (items) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(' ')} និង${items.at(-1) ?? ''}`),
@@ -72,8 +76,9 @@ const PHRASES: Record<string, EditionPhrases> = {
     editionFonts: (faces) => `ពុម្ពអក្សរដែលបង្កប់ក្នុងការបោះពុម្ពនេះ៖ ${faces}។`,
     authorNotCredited: 'ប្រភពមិនបានបញ្ជាក់ឈ្មោះអ្នកនិពន្ធ',
     sourceTranslatedBy: (name, into) => `បកប្រែជា${km(into)}ដោយ ${name}`,
-    publishedIn: (publication, date) => [publication ? `ចុះផ្សាយក្នុង ${publication}` : 'ចុះផ្សាយ', date].filter(Boolean).join(' '),
+    publishedIn: (publication, date) => (publication ? [`ចុះផ្សាយក្នុង ${publication}`, date].filter(Boolean).join(' ') : `ចុះផ្សាយ៖ ${date ?? ''}`),
     sources: 'ប្រភព',
+    stop: '។',
   },
 };
 

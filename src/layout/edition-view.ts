@@ -18,7 +18,7 @@ export function keptIn(condition: Condition, edition: Edition): boolean {
   const layout = printLayout(edition);
   const editionLanguages = [...new Set(edition.languages)].sort().join(',');
   const matches =
-    (!condition.languages || condition.languages.join(',') === editionLanguages) &&
+    (!condition.languages || [...condition.languages].sort().join(',') === editionLanguages) &&
     (!condition.format || condition.format.includes(edition.format)) &&
     (!condition.layout || (layout !== undefined && condition.layout.includes(layout))) &&
     (!condition.id || condition.id.includes(edition.id));

@@ -41,7 +41,7 @@ export const conditionAlignment: LintRule = (book) => {
           ...here,
           severity: 'error',
           ruleId: 'condition-mismatch',
-          message: `Condition ${describeCondition(mine?.condition)} in ${translation.path} differs from ${describeCondition(original?.condition)} at ${formatLocation(related)}: expected the same condition as the English, so that every edition shows this block in every language or in none`,
+          message: `${mine ? `Unexpected ${describe(mine)}` : 'No condition'} in ${translation.path} where ${formatLocation(related)} has ${describe(original)}: expected the same condition as the English, so that every edition shows this block or phrase in every language or in none`,
           related,
         });
       });
@@ -54,6 +54,10 @@ interface FoundCondition {
   key: string;
   node: Nodes;
   condition: ReturnType<typeof conditionOf>;
+}
+
+function describe(found: FoundCondition | undefined): string {
+  return found ? `\`${describeCondition(found.condition, found.node.type === 'textDirective')}\`` : 'no condition';
 }
 
 /** The conditions of a block and of the phrases inside it, in document order. */

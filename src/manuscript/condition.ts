@@ -37,14 +37,13 @@ export function conditionOf(node: Nodes): Condition | undefined {
   const condition: { -readonly [K in keyof Condition]: Condition[K] } = { keep: node.name === 'except' ? 'except' : 'only' };
   for (const key of CONDITION_KEYS) {
     const value = attributes[key];
-    if (typeof value === 'string') condition[key] = splitList(value, key === 'languages');
+    if (typeof value === 'string') condition[key] = splitList(value);
   }
   return condition;
 }
 
-function splitList(value: string, sorted: boolean): string[] {
-  const items = [...new Set(value.split(',').map((item) => item.trim()).filter((item) => item !== ''))];
-  return sorted ? items.sort() : items;
+function splitList(value: string): string[] {
+  return [...new Set(value.split(',').map((item) => item.trim()).filter((item) => item !== ''))];
 }
 
 /** One text per meaning: `only languages=en,vi` is the same condition as `only languages=vi,en`. */
@@ -72,7 +71,7 @@ export function conditionProblems(node: Nodes): string[] {
       continue;
     }
     const allowed = CONDITION_VALUES[key as ConditionKey];
-    const items = splitList(String(value ?? ''), false);
+    const items = splitList(String(value ?? ''));
     if (items.length === 0) problems.push(`Empty \`${key}\` on \`${node.name}\`: expected a value such as \`${key}=${allowed?.[0] ?? (key === 'languages' ? 'km' : 'trilingual-print')}\``);
     for (const item of items) {
       if (allowed && !allowed.includes(item)) problems.push(`Unexpected ${key} \`${item}\` on \`${node.name}\`: expected one of ${allowed.join(', ')}`);
