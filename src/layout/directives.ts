@@ -58,7 +58,7 @@ function sourcesList(lang: string, { book }: RenderContext): List {
     const published = credits.publication || credits.published ? tell.publishedIn(credits.publication, credits.published && formatPublished(credits.published, lang)) : undefined;
     const children: PhrasingContent[] = [
       { type: 'emphasis', children: [text(title)] },
-      text(`${tell.stop} ${credits.author ?? tell.authorNotCredited}${tell.stop}`),
+      text(`${tell.stop} ${credits.author ? [credits.author, credits.affiliation].filter(Boolean).join(', ') : tell.authorNotCredited}${tell.stop}`),
       ...(published ? [text(` ${published}${tell.stop}`)] : []),
       ...(credits.sourceTranslator ? [text(` ${tell.sourceTranslatedBy(credits.sourceTranslator, book.sourceLang)}${tell.stop}`)] : []),
       ...(credits.url ? [text(' '), { type: 'link' as const, url: credits.url, children: [text(credits.url)] }] : []),
