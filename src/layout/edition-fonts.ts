@@ -21,6 +21,11 @@ export function describeFaces(faces: readonly EmbeddedFace[]): string {
     .join(', ');
 }
 
+/** Whether every face of `found` is one of `known`. */
+export function hasFaces(known: readonly EmbeddedFace[], found: readonly EmbeddedFace[]): boolean {
+  return found.every((face) => known.some((k) => k.family === face.family && k.style === face.style));
+}
+
 export function sameFaces(a: readonly EmbeddedFace[] | undefined, b: readonly EmbeddedFace[] | undefined): boolean {
   return a !== undefined && b !== undefined && describeFaces(a) === describeFaces(b);
 }

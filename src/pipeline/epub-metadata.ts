@@ -33,7 +33,7 @@ export function epubMetadata(book: Book, edition: Edition, date: Date, facts: Ep
     description: config.description,
     creators: [
       ...articleContributors(book.chapters, book.sourceLang).map((c) => ({ name: c.name, role: MARC_ROLE[c.role], element: c.role === 'author' ? ('creator' as const) : ('contributor' as const) })),
-      ...config.authors.map((a) => ({ name: a.name, role: MARC_ROLE[a.role], element: a.role === 'author' ? ('creator' as const) : ('contributor' as const) })),
+      ...config.authors.map((a) => ({ name: a.name, role: MARC_ROLE[a.role], element: 'creator' as const })),
       ...config.translators
         .filter((t) => edition.languages.includes(t.language))
         .map((t) => ({ name: t.name, role: MARC_ROLE.translator, element: 'contributor' as const })),

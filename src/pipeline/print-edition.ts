@@ -108,7 +108,8 @@ async function printFacingWithFaces(options: PrintEditionOptions): Promise<Print
   for (let attempt = 1; attempt <= MAX_FINAL_PASSES; attempt++) {
     const printed = await printFacing({ ...options, context: { ...options.context, fonts: faces } });
     const found = pdfFaces(await PDFDocument.load(printed.pdf, PDF_LOAD));
-    if (sameFaces(faces, found)) return { ...printed, pagination: { ...printed.pagination, faces: found } };
+    // The sides named what they embed; the front matter, printed apart, could add a face.
+    if (sameFaces(printed.pagination.faces, found)) return { ...printed, pagination: { ...printed.pagination, faces: found } };
     faces = found;
   }
   throw new Error(`The embedded fonts of edition ${options.edition.id} did not settle after ${MAX_FINAL_PASSES} prints`);
