@@ -179,7 +179,7 @@ describe('the columns layout', () => {
           }
         }
       }
-      expect(rows).toBeGreaterThan(30);
+      expect(rows).toBeGreaterThan(25); // the colophon's lines are generated (directives), not aligned prose
     }
   });
 });
@@ -212,7 +212,7 @@ describe('the facing layout', () => {
           }
         }
       }
-      expect(rows).toBeGreaterThan(30);
+      expect(rows).toBeGreaterThan(25); // the colophon's lines are generated (directives), not aligned prose
     }
   });
 });
