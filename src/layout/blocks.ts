@@ -2,19 +2,26 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import type { RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { blocksToHast } from '../markdown/processor.js';
 import type { Block, Book, ManuscriptDocument, UnitPlace } from '../manuscript/model.js';
 import { resolveChapterLink } from '../manuscript/chapter-links.js';
+import type { Edition } from '../config/schema.js';
 import { chapterAnchor, sectionAnchor } from './chapter-parts.js';
+import { expandDirective } from './directives.js';
+import type { EmbeddedFace } from './edition-fonts.js';
+import { settleConditions } from './edition-view.js';
+import { phrases } from './i18n.js';
 import { markNoteLinks, withNoteLinks } from './notes.js';
-import { formatDate, phrases } from './i18n.js';
-import { languageReview, reviewersLine } from './review-credits.js';
 
 export interface RenderContext {
+  /** The book as this edition shows it (bookForEdition: conditional rows for other editions left out). */
   book: Book;
   date: Date;
+  /** The edition being laid out: conditional content and the generated phrases depend on it. */
+  edition: Edition;
+  /** The faces this edition's output embeds, once known (a print pass reads them from its PDF). */
+  fonts?: readonly EmbeddedFace[];
   /** The `columns` layout's width ratios, one per language of the edition (book.yaml `columnWidths`). */
   columnWidths?: readonly number[];
 }
@@ -24,8 +31,8 @@ export function renderBlock(block: Block | undefined, doc: ManuscriptDocument | 
   if (!block || !doc || block.untranslated) {
     return [h('p', { className: ['untranslated'] }, phrases(lang).untranslated)];
   }
-  const node = withNoteLinks(expandDirective(block.node, doc, context), doc);
-  const root = blocksToHast([node], doc.definitions, doc.file);
+  const nodes = settleConditions(block.node, context.edition).map((node) => withNoteLinks(expandDirective(node, doc, context), doc));
+  const root = blocksToHast(nodes, doc.definitions, doc.file);
   markNoteLinks(root);
   if (block.unit) markUnit(root, block.unit);
   const fileDir = path.dirname(path.join(context.book.dir, doc.path));
@@ -83,29 +90,4 @@ function markUnit(root: Root, unit: UnitPlace): void {
       });
     }
   }
-}
-
-/** `::translation-status` and `::build-date` are filled in from the book at build time. */
-function expandDirective(node: RootContent, doc: ManuscriptDocument, context: RenderContext): RootContent {
-  if (node.type !== 'leafDirective') return node;
-  const say = phrases(doc.lang);
-  if (node.name === 'build-date') {
-    return paragraph(say.buildDate(formatDate(context.date, doc.lang)));
-  }
-  if (node.name === 'translation-status') {
-    const { book } = context;
-    const lines = book.config.languages
-      .filter((lang) => lang !== book.sourceLang)
-      .map((lang) => {
-        const line = say.translationStatus(say.languageName(lang), languageReview(book, lang).status);
-        const reviewers = reviewersLine(book, lang, doc.lang);
-        return reviewers ? `${line} ${reviewers}` : line;
-      });
-    return paragraph(lines.join(' '));
-  }
-  return node;
-}
-
-function paragraph(text: string): RootContent {
-  return { type: 'paragraph', children: [{ type: 'text', value: text }] };
 }

@@ -40,6 +40,8 @@ export const RULE_CATALOGUE: Readonly<Record<string, { severity: Severity; summa
   'row-extra': { severity: 'error', summary: 'a translated table has more rows than its source' },
   'note-missing': { severity: 'error', summary: 'a translated section refers to fewer footnotes than its source' },
   'note-extra': { severity: 'error', summary: 'a translated section refers to more footnotes than its source' },
+  'condition-mismatch': { severity: 'error', summary: 'a block or phrase kept only in some editions (`:::only`, `:::except`) with another condition, or none, in a translation' },
+  'condition-invalid': { severity: 'error', summary: 'an `only`/`except` directive with an unknown attribute or value, or no condition' },
   'section-stale': { severity: 'warning', summary: 'the English changed since the recorded fingerprint' },
   'section-unsynced': { severity: 'info', summary: 'a translated section has no recorded fingerprint' },
   'block-untranslated': { severity: 'warning', summary: 'a block marked `:::untranslated`' },

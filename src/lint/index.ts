@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { yieldTurn } from '../fs/event-loop-turn.js';
 import type { Book } from '../manuscript/model.js';
 import { blockAlignment } from './blocks.js';
+import { conditionAlignment } from './conditions.js';
 import { emptyBlocks } from './empty-blocks.js';
 import { headingIds } from './heading-ids.js';
 import { identicalToSource } from './identical.js';
@@ -33,6 +34,7 @@ export const LINT_RULES: readonly LintRule[] = [
   blockAlignment,
   unitAlignment,
   noteAlignment,
+  conditionAlignment,
   staleSections,
   untranslatedBlocks,
   emptyBlocks,

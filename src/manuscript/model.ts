@@ -66,6 +66,8 @@ export interface AlignedRow {
   cells: Record<string, Block | undefined>;
   /** Set on the row of a list item or table row: what it is in the source. */
   unit?: UnitPlace;
+  /** Row number (from 1) in the whole section, kept when an edition leaves out conditional rows: anchors stay the same in every edition. */
+  position?: number;
 }
 
 /** Footnote n of a chapter in every language (numbered per language by first reference). */

@@ -5,12 +5,18 @@ import subsetFont from 'subset-font';
 import { UserError } from '../diagnostics/index.js';
 import { packageOfFamily, scriptsOf } from '../text/scripts.js';
 import type { EpubResource } from './epub-package.js';
+import type { EmbeddedFace } from '../layout/edition-fonts.js';
 
 const run = promisify(execFile);
 
 /** Where a face goes inside the EPUB: `Noto Serif Khmer` → fonts/noto-serif-khmer.woff2. */
 function faceHref(family: string): string {
   return `fonts/${family.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.woff2`;
+}
+
+/** The faces an edition of these languages embeds, for its colophon (`::edition-fonts`). */
+export function epubFaces(languages: readonly string[]): EmbeddedFace[] {
+  return scriptsOf(languages).map((script) => ({ family: script.family, style: 'Regular' }));
 }
 
 export interface EmbeddedFont extends EpubResource {

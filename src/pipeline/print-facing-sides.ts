@@ -12,6 +12,9 @@ import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js'
 import { assembleSpreads } from '../output/pdf-spreads.js';
 import { measureHeights } from '../output/measure.js';
 import { printHtml } from '../output/pdf.js';
+import { pdfFaces } from '../output/pdf-fonts.js';
+import { hasFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
+import type { RenderContext } from '../layout/blocks.js';
 import { pdfMetadata } from './pdf-metadata.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 
@@ -27,7 +30,11 @@ const MAX_PASSES = 4;
  * matter, whose contents name the verso each chapter opens on.
  */
 export async function printFacingSides(options: PrintEditionOptions): Promise<PrintedEdition> {
-  const { edition, context } = options;
+  const { edition } = options;
+  // The colophon names the faces the book embeds, learnt from the sides' own prints below: one
+  // context whose faces change, since the items render through the context they were made with.
+  const context: RenderContext = { ...options.context, fonts: options.context.fonts ?? [] };
+  let faces: readonly EmbeddedFace[] = context.fonts ?? [];
   const timings = { layout: 0, print: [] as number[], postProcess: 0 };
   const items = facingItems(context);
   const render = (side: Side, spreads?: readonly SpreadGroup[], pads?: ReadonlyMap<number, number>) => {
@@ -57,6 +64,12 @@ export async function printFacingSides(options: PrintEditionOptions): Promise<Pr
     const printed = { verso: await print((sideHtml = render('verso', spreads, pads.verso)), `${edition.id}-verso`), recto: await print(render('recto', spreads, pads.recto), `${edition.id}-recto`) };
     const lengths = { verso: spreadLengths(printed.verso, spreads.length), recto: spreadLengths(printed.recto, spreads.length) };
     const uneven = spreads.map((_, n) => (lengths.verso[n] ?? 0) - (lengths.recto[n] ?? 0));
+    const found = [...pdfFaces(printed.verso), ...pdfFaces(printed.recto)];
+    if (!hasFaces(faces, found)) {
+      faces = [...faces, ...found]; // print the sides again, naming them all
+      context.fonts = faces;
+      continue;
+    }
     if (uneven.every((d) => d === 0)) sides = printed;
     uneven.forEach((d, n) => {
       const shorter = d > 0 ? pads.recto : pads.verso;
@@ -94,7 +107,7 @@ export async function printFacingSides(options: PrintEditionOptions): Promise<Pr
   const pdf = await book.save(PDF_SAVE);
   await writeOutput(options.outPath, pdf);
   timings.postProcess += performance.now() - started;
-  return { pdf, bytes: pdf.byteLength, pages: book.getPageCount(), blocked: [...blocked], pagination: { pages, blankBefore: new Set() }, html: sideHtml, timings };
+  return { pdf, bytes: pdf.byteLength, pages: book.getPageCount(), blocked: [...blocked], pagination: { pages, blankBefore: new Set(), faces }, html: sideHtml, timings };
 }
 
 /** Spreads never cross chapters: each chapter opens a spread. */

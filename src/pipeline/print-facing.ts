@@ -9,6 +9,9 @@ import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
 import { measureHeights } from '../output/measure.js';
 import { printHtml } from '../output/pdf.js';
+import { pdfFaces } from '../output/pdf-fonts.js';
+import { sameFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
+import type { RenderContext } from '../layout/blocks.js';
 import { printFacingSides } from './print-facing-sides.js';
 import { pdfMetadata } from './pdf-metadata.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
@@ -28,7 +31,11 @@ const MAX_PASSES = 8;
  * contents take the pages the chapters landed on. pdf-lib only writes the metadata.
  */
 export async function printFacing(options: PrintEditionOptions): Promise<PrintedEdition> {
-  const { edition, context } = options;
+  const { edition } = options;
+  // The colophon names the faces the book embeds, learnt from its own print: one context whose
+  // faces change, since the items render through the context they were made with.
+  const context: RenderContext = { ...options.context, fonts: options.context.fonts ?? [] };
+  let faces: readonly EmbeddedFace[] = context.fonts ?? [];
   const timings = { layout: 0, print: [] as number[], postProcess: 0 };
   const blocked = new Set<string>();
   const items = facingItems(context);
@@ -41,7 +48,7 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   const pageHeight = (textArea(edition).heightMm * 96 * FILL) / 25.4;
   // A unit taller than a page has to run over several spreads on both sides, which page boxes of one
   // document cannot do: such a book is printed side by side and interleaved, untagged, as before.
-  if (items.some((i) => (verso?.get(i.id) ?? 0) > pageHeight || (recto?.get(i.id) ?? 0) > pageHeight)) return printFacingSides(options);
+  if (items.some((i) => (verso?.get(i.id) ?? 0) > pageHeight || (recto?.get(i.id) ?? 0) > pageHeight)) return printFacingSidesWithFaces(options);
   let spreads: readonly SpreadGroup[] = packChapters(items, verso ?? new Map(), recto ?? new Map(), pageHeight);
   const chapters = contentsChapters(context.book.chapters);
   let pages = new Map<string, number>();
@@ -79,13 +86,21 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
       pages = next;
       continue;
     }
+    const found = pdfFaces(document);
+    if (!sameFaces(faces, found)) {
+      // Print again, the colophon naming the faces this very PDF embeds.
+      faces = found;
+      context.fonts = faces;
+      pages = next;
+      continue;
+    }
     if (pass > 1 && chapters.every((c) => pages.get(chapterAnchor(c)) === next.get(chapterAnchor(c)))) {
       started = performance.now();
       applyPdfMetadata(document, pdfMetadata(context.book, edition, context.date));
       const pdf = await document.save(PDF_SAVE);
       await writeOutput(options.outPath, pdf);
       timings.postProcess += performance.now() - started;
-      return { pdf, bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: { pages: landed, blankBefore: new Set() }, html, timings, repairs };
+      return { pdf, bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: { pages: landed, blankBefore: new Set(), faces }, html, timings, repairs };
     }
     pages = next;
   }
@@ -116,3 +131,18 @@ function overflowingSpreads(spreads: readonly SpreadGroup[], landed: ReadonlyMap
   );
 }
 
+/**
+ * The side-by-side print (a unit taller than a page) prints its sides and front matter apart and assembles them, so the faces are
+ * known only from the assembled book: it is printed again when the colophon named others.
+ */
+async function printFacingSidesWithFaces(options: PrintEditionOptions): Promise<PrintedEdition> {
+  let faces = options.previous?.faces ?? [];
+  for (let attempt = 1; attempt <= MAX_PASSES; attempt++) {
+    const printed = await printFacingSides({ ...options, context: { ...options.context, fonts: faces } });
+    const found = pdfFaces(await PDFDocument.load(printed.pdf, PDF_LOAD));
+    // The sides named what they embed; the front matter, printed apart, could add a face.
+    if (sameFaces(printed.pagination.faces, found)) return { ...printed, pagination: { ...printed.pagination, faces: found } };
+    faces = found;
+  }
+  throw new Error(`The embedded fonts of edition ${options.edition.id} did not settle after ${MAX_PASSES} prints`);
+}

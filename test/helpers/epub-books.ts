@@ -20,7 +20,8 @@ export async function buildEpubs(bookDir: string, env: NodeJS.ProcessEnv = { SOU
   const config = parseYaml(await readFile(path.join(bookDir, 'book.yaml'), 'utf8')) as { languages: string[]; editions: { id: string; format: string; languages?: string[] }[] };
   const editions = config.editions.filter((e) => e.format === 'epub');
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'pp-epub-'));
-  const result = await runCli(['build', bookDir, '--out', outDir, ...editions.flatMap((e) => ['--edition', e.id])], { env });
+  // The repository's book prints two PDF editions for their page breaks: minutes on a loaded machine.
+  const result = await runCli(['build', bookDir, '--out', outDir, ...editions.flatMap((e) => ['--edition', e.id])], { env, timeoutMs: 400_000 });
   if (result.code !== 0) throw new Error(`build of ${bookDir} failed: ${result.stderr}`);
   return editions.map((e) => ({
     book: path.basename(bookDir),
