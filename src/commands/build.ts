@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { buildBook, type BuildOptions, type BuildResult } from '../pipeline/build-book.js';
 import { progressReporter } from '../pipeline/progress.js';
-import { watchBuild } from '../pipeline/watch-build.js';
+import { watchBuild } from '../watch/watch-build.js';
 import { stageTimeoutMs } from '../config/stage-timeout.js';
 import { diagnosticsToJson, formatDiagnostics } from '../diagnostics/index.js';
 import { openDiskCache } from '../manuscript/disk-cache.js';

@@ -8,7 +8,7 @@ import type { AlignedChapter } from '../manuscript/model.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { PDF_LOAD } from '../output/pdf-metadata.js';
 import { printHtml } from '../output/pdf.js';
-import type { PrintEditionOptions } from './print-edition.js';
+import type { PrintEditionOptions } from './print-types.js';
 
 export interface MeasuredBook {
   /** Where each chapter starts in the whole book printed without blank versos. */

@@ -1,52 +1,21 @@
 import { toHtml } from 'hast-util-to-html';
 import { PDFDocument } from 'pdf-lib';
-import type { Edition } from '../config/schema.js';
-import type { RenderContext } from '../layout/blocks.js';
 import { printDocument } from '../layout/document.js';
 import { contentsChapters } from '../layout/front-matter.js';
-import { isSettled, planPagination, UNPAGINATED, type Pagination } from '../layout/pagination.js';
+import { isSettled, planPagination, UNPAGINATED } from '../layout/pagination.js';
 import { writeOutput } from '../fs/atomic.js';
-import type { PrintBrowser } from '../output/browser.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
 import { printHtml } from '../output/pdf.js';
 import { pdfMetadata } from './pdf-metadata.js';
 import { measureChapters } from './measuring-pass.js';
 import { printFacing } from './print-facing.js';
+import type { PrintEditionOptions, PrintedEdition } from './print-types.js';
+
+export type { PrintEditionOptions, PrintedEdition } from './print-types.js';
 
 /** Final passes after the measuring one: a second only when the contents page changed length. */
 const MAX_FINAL_PASSES = 3;
-
-export interface PrintEditionOptions {
-  browser: PrintBrowser;
-  edition: Edition;
-  context: RenderContext;
-  templatesDir: string;
-  workDir: string;
-  allowedRoots: readonly string[];
-  outPath: string;
-  /**
-   * Where the previous build of this edition settled (build --watch keeps it): most edits move no
-   * chapter, so the first pass prints with it as a final pass and one print is enough.
-   */
-  previous?: Pagination;
-  /** Per-stage limit for Chromium's load and print of each pass (reaches printHtml). */
-  timeoutMs?: number;
-}
-
-export interface PrintedEdition {
-  /** The PDF as written. */
-  pdf: Uint8Array;
-  bytes: number;
-  pages: number;
-  blocked: string[];
-  /** The page of every chapter, section and row anchor in the written PDF. */
-  pagination: Pagination;
-  /** The HTML of the pass that was written, for the benchmark's raw-Chromium comparison. */
-  html: string;
-  /** Milliseconds per stage, for the benchmark. */
-  timings: { layout: number; print: number[]; postProcess: number };
-}
 
 /**
  * Prints an edition until its pagination settles: a first, untagged measuring pass (in parts, at the

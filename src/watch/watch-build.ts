@@ -4,9 +4,9 @@ import { resolveEditions } from '../config/schema.js';
 import { UserError } from '../diagnostics/index.js';
 import type { DocumentCache } from '../manuscript/document-cache.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { watchBook } from '../watch/book-watcher.js';
-import { affectedEditions } from './affected-editions.js';
-import { buildBook, type BuildOptions, type BuildResult } from './build-book.js';
+import { affectedEditions } from '../pipeline/affected-editions.js';
+import { buildBook, type BuildOptions, type BuildResult } from '../pipeline/build-book.js';
+import { watchBook } from './book-watcher.js';
 import type { Pagination } from '../layout/pagination.js';
 
 export interface WatchBuildOptions extends BuildOptions {

@@ -1,0 +1,36 @@
+import type { Edition } from '../config/schema.js';
+import type { RenderContext } from '../layout/blocks.js';
+import type { Pagination } from '../layout/pagination.js';
+import type { PrintBrowser } from '../output/browser.js';
+
+/** What printing an edition takes and gives, shared by every print pass (no pass imports another). */
+export interface PrintEditionOptions {
+  browser: PrintBrowser;
+  edition: Edition;
+  context: RenderContext;
+  templatesDir: string;
+  workDir: string;
+  allowedRoots: readonly string[];
+  outPath: string;
+  /**
+   * Where the previous build of this edition settled (build --watch keeps it): most edits move no
+   * chapter, so the first pass prints with it as a final pass and one print is enough.
+   */
+  previous?: Pagination;
+  /** Per-stage limit for Chromium's load and print of each pass (reaches printHtml). */
+  timeoutMs?: number;
+}
+
+export interface PrintedEdition {
+  /** The PDF as written. */
+  pdf: Uint8Array;
+  bytes: number;
+  pages: number;
+  blocked: string[];
+  /** The page of every chapter, section and row anchor in the written PDF. */
+  pagination: Pagination;
+  /** The HTML of the pass that was written, for the benchmark's raw-Chromium comparison. */
+  html: string;
+  /** Milliseconds per stage, for the benchmark. */
+  timings: { layout: number; print: number[]; postProcess: number };
+}
