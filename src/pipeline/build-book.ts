@@ -15,8 +15,6 @@ import type { Pagination } from '../layout/pagination.js';
 import { ensureOutputDir } from '../fs/atomic.js';
 import { launchBrowser, type PrintBrowser } from '../output/browser.js';
 import { fontProblems } from '../output/font-check.js';
-import { removeOnInterrupt } from '../fs/interrupt-cleanup.js';
-import { printWithin } from '../output/print-deadline.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { buildEpubEdition } from './epub-edition.js';
 import { writeManifest, type ManifestEntry } from './manifest.js';
@@ -43,6 +41,11 @@ export interface BuildOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Per-stage limit for Chromium (start, load, print); default PARALLEL_PRESS_TIMEOUT_MS or two minutes. */
   timeoutMs?: number;
+  /**
+   * Stops the build (Ctrl-C, a newer change in build --watch): Chromium is killed, the work
+   * directory removed, no output replaced, and the build rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
 }
 
 /** `config`, `manuscript`, then per edition its format (`pdf`, `epub`) when it starts and `done` when written. */
@@ -70,33 +73,37 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   const config = await loadConfig(bookDir);
   const editions = selectEditions(config, options.editions ?? []);
   const timeoutMs = stageTimeoutMs(options.timeoutMs);
+  const { signal } = options;
+  signal?.throwIfAborted();
   progress({ stage: 'manuscript' });
   const book = await loadBook(bookDir, config, [...new Set(editions.flatMap((e) => e.languages))], options.cache ? { cache: options.cache } : {});
   // The same rules as `check`; only errors stop a build, and infos are for `check` to show.
   book.diagnostics.push(...lintBook(book).filter((d) => d.severity !== 'info'));
   book.diagnostics.push(...(await fontProblems(book, editions, TEMPLATES_DIR)));
   if (hasErrors(book.diagnostics)) throw new UserError(book.diagnostics);
+  signal?.throwIfAborted();
 
   const outDir = path.resolve(options.outDir ?? path.join(bookDir, 'build'));
   await ensureOutputDir(outDir);
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'parallel-press-work-'));
-  const forgetWorkDir = removeOnInterrupt(workDir);
   const context: RenderContext = { book, date: buildDate() };
   let browser: PrintBrowser | undefined;
-  const openBrowser = async () => (browser ??= await launchBrowser({ timeoutMs }));
+  const openBrowser = async () => (browser ??= await launchBrowser({ timeoutMs, signal }));
   const allowedRoots = [bookDir, TEMPLATES_DIR, workDir];
-  const printPages = new PrintPagesSource({ editions: resolveEditions(config), context, templatesDir: TEMPLATES_DIR, workDir, allowedRoots, browser: openBrowser });
+  const printPages = new PrintPagesSource({ editions: resolveEditions(config), context, templatesDir: TEMPLATES_DIR, workDir, allowedRoots, browser: openBrowser, timeoutMs, signal });
   const built: ManifestEntry[] = [];
   try {
     for (const [position, edition] of editions.entries()) {
       const step = { edition: edition.id, index: position + 1, total: editions.length };
+      signal?.throwIfAborted();
       progress({ stage: edition.format, ...step });
       const started = performance.now();
       const outPath = path.join(outDir, `${edition.id}.${edition.format}`);
       if (edition.format === 'pdf') {
         const printer = await openBrowser();
+        signal?.throwIfAborted();
         const previous = edition.layout === 'facing' ? undefined : options.paginations?.get(edition.id);
-        const printed = await printWithin(timeoutMs, edition.id, outPath, () => printEdition({ browser: printer, edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, allowedRoots, timeoutMs, ...(previous ? { previous } : {}) }));
+        const printed = await printEdition({ browser: printer, edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, allowedRoots, timeoutMs, signal, ...(previous ? { previous } : {}) });
         options.paginations?.set(edition.id, printed.pagination);
         printPages.record(edition.id, printed);
         for (const url of printed.blocked) {
@@ -107,7 +114,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
         progress({ stage: 'done', ...step, pages: printed.pages });
       } else {
         const pages = edition.pageBreaksFrom ? await printPages.pagesOf(edition.pageBreaksFrom) : undefined;
-        const written = await buildEpubEdition({ edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, browser: openBrowser, printPages: pages });
+        const written = await buildEpubEdition({ edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, browser: openBrowser, printPages: pages, timeoutMs, signal });
         built.push(entry(edition, outDir, outPath, written.bytes, started));
         progress({ stage: 'done', ...step });
       }
@@ -115,8 +122,8 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   } finally {
     await browser?.close();
     await rm(workDir, { recursive: true, force: true });
-    forgetWorkDir();
   }
+  signal?.throwIfAborted();
   await writeManifest(outDir, built);
   return { outDir, editions: built, diagnostics: book.diagnostics };
 }

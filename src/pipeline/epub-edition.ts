@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import type { Edition } from '../config/schema.js';
+import { DEFAULT_STAGE_TIMEOUT_MS } from '../config/stage-timeout.js';
 import { UserError } from '../diagnostics/index.js';
 import type { RenderContext } from '../layout/blocks.js';
 import { COVER_SIZE, coverChapter, coverPage } from '../layout/cover-page.js';
@@ -24,6 +25,10 @@ export interface EpubEditionOptions {
   browser: () => Promise<PrintBrowser>;
   /** The pages of the PDF edition named by `pageBreaksFrom`, when the edition has one. */
   printPages?: PrintPages | undefined;
+  /** The stage timeout of the cover's photograph; default the build's default. */
+  timeoutMs?: number;
+  /** The build's cancellation: checked between steps, and nothing is written once it aborted. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface EpubEditionResult {
@@ -42,14 +47,14 @@ const IMAGE_TYPES: Record<string, string> = {
 };
 
 /** layout → cover → fonts → package, for one EPUB edition. */
-export async function buildEpubEdition({ edition, context, templatesDir, workDir, outPath, browser, printPages }: EpubEditionOptions): Promise<EpubEditionResult> {
+export async function buildEpubEdition({ edition, context, templatesDir, workDir, outPath, browser, printPages, timeoutMs, signal }: EpubEditionOptions): Promise<EpubEditionResult> {
   const { book } = context;
   const content = epubChapters(edition, context, { khmerWordBreaks: edition.khmerWordBreaks, printPages });
   const images = await Promise.all(content.images.map((image) => readImage(book.dir, image)));
   const cover: EpubResource = {
     href: 'images/cover.png',
     mediaType: 'image/png',
-    data: await renderCover(await browser(), toHtml(coverPage(book, edition)), workDir, COVER_SIZE),
+    data: await renderCover(await browser(), toHtml(coverPage(book, edition)), workDir, COVER_SIZE, { signal, timeoutMs: timeoutMs ?? DEFAULT_STAGE_TIMEOUT_MS, outPath }),
     properties: 'cover-image',
   };
   const pageBreakSource = printPages ? printEditionName(printPages.editionId, context) : undefined;
@@ -57,6 +62,7 @@ export async function buildEpubEdition({ edition, context, templatesDir, workDir
   // The navigation document shows the chapter titles (already in the chapters), its heading and, between languages, ` · `.
   const fonts = await embedFonts(edition.languages, `${content.text}${metadata.tocTitle}${edition.languages.length > 1 ? ' · ' : ''}`);
   const css = fontFaceCss(fonts) + (await readFile(path.join(templatesDir, 'epub.css'), 'utf8'));
+  signal?.throwIfAborted();
   const written = await writeEpub({
     metadata,
     chapters: [coverChapter(book, edition, cover.href), ...content.chapters],

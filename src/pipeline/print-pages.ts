@@ -14,6 +14,8 @@ export interface PrintPagesOptions {
   workDir: string;
   allowedRoots: readonly string[];
   browser: () => Promise<PrintBrowser>;
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -39,13 +41,13 @@ export class PrintPagesSource {
   }
 
   private async print(editionId: string): Promise<PrintPages> {
-    const { editions, context, templatesDir, workDir, allowedRoots } = this.options;
+    const { editions, context, templatesDir, workDir, allowedRoots, timeoutMs, signal } = this.options;
     const edition = editions.find((e) => e.id === editionId && e.format === 'pdf');
     // The schema only accepts a PDF edition's id, so this is a bug, not a user error.
     if (!edition) throw new Error(`pageBreaksFrom names ${editionId}, which is not a PDF edition`);
     const browser = await this.options.browser();
     const outPath = path.join(workDir, `${editionId}.page-source.pdf`);
-    const printed = await printEdition({ browser, edition, context, templatesDir, workDir, allowedRoots, outPath });
+    const printed = await printEdition({ browser, edition, context, templatesDir, workDir, allowedRoots, outPath, timeoutMs, signal });
     return { editionId, pages: printed.pagination.pages, pageCount: printed.pages };
   }
 }
