@@ -67,6 +67,7 @@ export interface BuildResult {
 
 /** config → manuscript → layout → print, for every requested edition, one Chromium for all PDFs. */
 export async function buildBook(options: BuildOptions): Promise<BuildResult> {
+  options.signal?.throwIfAborted();
   const bookDir = path.resolve(options.bookDir);
   const progress = options.onProgress ?? (() => undefined);
   progress({ stage: 'config' });
