@@ -70,7 +70,7 @@ describe('layers of src/', () => {
 
     // The map: one line per layer, top first, each naming its folders in backticks.
     const map = await readFile(path.join(root, 'docs/ARCHITECTURE.md'), 'utf8');
-    const drawn = [...map.matchAll(/^\| *(\d+) *\|(.*)\|.*\|$/gm)]
+    const drawn = [...map.matchAll(/^\| *(\d+) *\|([^|]*)\|.*\|$/gm)]
       .map((row) => ({ level: Number(row[1]), names: [...row[2]!.matchAll(/`([^`]+?)\/?`/g)].map((m) => m[1]!) }))
       .sort((a, b) => a.level - b.level)
       .map((row) => row.names);

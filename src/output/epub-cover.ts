@@ -2,7 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { UserError } from '../diagnostics/index.js';
 import type { PrintBrowser } from './browser.js';
 import { closePage } from './pdf.js';
 import { stageError, stageSignal, untilAborted } from './stage-signal.js';
@@ -32,10 +31,7 @@ export async function renderCover(browser: PrintBrowser, html: string, workDir: 
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 0, signal });
     return await untilAborted(page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...size } }), signal);
   } catch (error) {
-    throw stageError(error, stage.signal, signal, { what: 'photographing the cover', outPath: stage.outPath, timeoutMs: stage.timeoutMs }, () => {
-      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      return new UserError({ file: stage.outPath, severity: 'error', ruleId: 'print-failed', message: `Chromium failed while photographing the cover (${reason}): the previous output was left untouched; retry, and if it persists check that Chromium runs (\`chromium --version\`).` });
-    });
+    throw stageError(error, stage.signal, signal, { what: 'photographing the cover', outPath: stage.outPath, timeoutMs: stage.timeoutMs });
   } finally {
     await closePage(page, signal);
   }

@@ -2,7 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { DEFAULT_STAGE_TIMEOUT_MS } from '../config/stage-timeout.js';
-import { UserError } from '../diagnostics/index.js';
 import type { PrintBrowser } from './browser.js';
 import { closePage, loadHtml } from './pdf.js';
 import { stageError, stageSignal, untilAborted } from './stage-signal.js';
@@ -39,10 +38,7 @@ export async function measureHeights(options: MeasureOptions): Promise<Map<strin
     const heights = (await untilAborted(page.evaluate(`(${measure.toString()})(${JSON.stringify(options.ids)})`), signal)) as Record<string, number>;
     return new Map(Object.entries(heights));
   } catch (error) {
-    throw stageError(error, options.signal, signal, { what: `measuring ${options.name}`, outPath: options.outPath, timeoutMs }, () => {
-      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      return new UserError({ file: options.outPath, severity: 'error', ruleId: 'print-failed', message: `Chromium failed while measuring ${options.name} (${reason}): the previous output was left untouched; retry, and if it persists check that Chromium runs (\`chromium --version\`).` });
-    });
+    throw stageError(error, options.signal, signal, { what: `measuring ${options.name}`, outPath: options.outPath, timeoutMs });
   } finally {
     await closePage(page, signal);
   }

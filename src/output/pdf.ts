@@ -2,7 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_STAGE_TIMEOUT_MS } from '../config/stage-timeout.js';
-import { UserError } from '../diagnostics/index.js';
 import type { Page } from 'puppeteer-core';
 import type { PrintBrowser } from './browser.js';
 import { stageError, stageSignal, untilAborted } from './stage-signal.js';
@@ -63,15 +62,7 @@ export async function printHtml(options: PrintHtmlOptions): Promise<PrintedHtml>
     const pdf = await untilAborted(page.pdf({ preferCSSPageSize: true, printBackground: true, outline: options.final, tagged: options.final, timeout: 0 }), signal);
     return { pdf, blocked: opened.blocked };
   } catch (error) {
-    throw stageError(error, options.signal, signal, { what: `printing edition ${options.editionId}`, outPath: options.outPath, timeoutMs }, () => {
-      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      return new UserError({
-        file: options.outPath,
-        severity: 'error',
-        ruleId: 'print-failed',
-        message: `Chromium failed while printing edition ${options.editionId} (${reason}): the previous output was left untouched; retry, and if it persists check that Chromium runs (\`chromium --version\`).`,
-      });
-    });
+    throw stageError(error, options.signal, signal, { what: `printing edition ${options.editionId}`, outPath: options.outPath, timeoutMs });
   } finally {
     await closePage(page, signal);
   }

@@ -38,10 +38,11 @@ export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<
 }
 
 /**
- * What a failed stage throws: the build's own reason when the build was stopped (the caller above
- * knows what to say), `print-timeout` when the stage ran out of time, otherwise `failed()`.
+ * What a failed stage throws: the build's own reason when the build was stopped (the command
+ * knows what to say), `print-timeout` when the stage ran out of time, a user error as it is, and
+ * anything else as `print-failed`. `what` completes "Chromium failed while …".
  */
-export function stageError(error: unknown, build: AbortSignal | undefined, stage: AbortSignal, where: { what: string; outPath: string; timeoutMs: number }, failed: () => UserError): unknown {
+export function stageError(error: unknown, build: AbortSignal | undefined, stage: AbortSignal, where: { what: string; outPath: string; timeoutMs: number }): unknown {
   if (build?.aborted) return build.reason as unknown;
   if (stage.aborted && isTimeout(stage.reason)) {
     return new UserError({
@@ -51,5 +52,12 @@ export function stageError(error: unknown, build: AbortSignal | undefined, stage
       message: `Chromium did not finish ${where.what} within the stage timeout of ${(where.timeoutMs / 1000).toFixed(1)} s, so it was stopped: the previous output was left untouched; a very long book may need more time (\`build --timeout MS\` or ${TIMEOUT_ENV}), otherwise Chromium is hanging (check \`chromium --version\`).`,
     });
   }
-  return error instanceof UserError ? error : failed();
+  if (error instanceof UserError) return error;
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new UserError({
+    file: where.outPath,
+    severity: 'error',
+    ruleId: 'print-failed',
+    message: `Chromium failed while ${where.what} (${reason}): the previous output was left untouched; retry, and if it persists check that Chromium runs (\`chromium --version\`).`,
+  });
 }
