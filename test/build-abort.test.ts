@@ -2,12 +2,12 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { buildBook, type ProgressEvent } from '../../src/pipeline/build-book.js';
+import { buildBook, type ProgressEvent } from '../src/pipeline/build-book.js';
 
-const MINI = path.resolve(import.meta.dirname, '../fixtures/books/mini');
+const MINI = path.resolve(import.meta.dirname, 'fixtures/books/mini');
 
 /**
- * An aborted build stops at the next stage, before any Chromium: a Chromium that cannot exist
+ * (Outside the inner ring: importing the whole pipeline takes seconds.) An aborted build stops at the next stage, before any Chromium: a Chromium that cannot exist
  * (PUPPETEER_EXECUTABLE_PATH at nothing) would fail the build with another error if it were started.
  */
 it('a signal aborted while the manuscript loads stops buildBook before printing, with its reason, writing nothing', async () => {
