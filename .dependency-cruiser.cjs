@@ -15,7 +15,7 @@ const LAYERS = [
   ['layout'],
   ['output'],
   ['pipeline'],
-  ['status', 'scaffold', 'sync', 'import', 'xliff', 'watch', 'preview', 'docs', 'bench'],
+  ['status', 'scaffold', 'sync', 'init', 'import', 'xliff', 'watch', 'preview', 'docs', 'bench'],
   ['commands'],
   ['cli.ts', 'index.ts'],
 ];
