@@ -31,6 +31,22 @@ program
   .action(async (bookDir: string, options: { edition: string[]; out?: string; json?: boolean; watch?: boolean; press?: boolean; cache: boolean; timeout?: string }) => (await import('./commands/build.js')).buildCommand(bookDir, options));
 
 program
+  .command('init')
+  .description('start a new book in BOOK_DIR: book.yaml, a sample chapter, its translations scaffolded, .gitignore and a CI workflow')
+  .argument('[BOOK_DIR]', 'the directory of the new book (created if absent)', '.')
+  .option('-l, --languages <list>', 'the book languages, the source language first, comma-separated', 'en,vi,km')
+  .option('-t, --title <text>', 'the title in the source language', 'A new book')
+  .option('--json', 'print the files written as JSON')
+  .action(async (bookDir: string, options: { languages: string; title: string; json?: boolean }) => (await import('./commands/init.js')).initCommand(bookDir, options));
+
+program
+  .command('editions')
+  .description('list the edition ids of book.yaml, one a line (with --json an array: a CI matrix)')
+  .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')
+  .option('--json', 'print the ids as a JSON array')
+  .action(async (bookDir: string, options: { json?: boolean }) => (await import('./commands/editions.js')).editionsCommand(bookDir, options));
+
+program
   .command('check')
   .description('report missing, misaligned, stale or badly encoded text with file:line:column')
   .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')

@@ -1,7 +1,7 @@
 /** The programmatic API: the same stages the CLI runs. */
 export { buildBook, type BuildOptions, type BuildResult } from './pipeline/build-book.js';
 export { loadConfig, parseConfig } from './config/load.js';
-export { bookSchema, resolveEditions, type BookConfig, type Edition } from './config/schema.js';
+export { bookSchema, resolveEditions, type BookConfig, type Edition, type PdfEdition, type EpubEdition } from './config/schema.js';
 export { loadBook } from './manuscript/load.js';
 export { lintBook, LINT_RULES, RULE_CATALOGUE } from './lint/index.js';
 export { fingerprint, fingerprintUnits } from './manuscript/fingerprint.js';

@@ -107,7 +107,8 @@ describe('rendered blocks (cached per mdast node)', () => {
 
 describe('which editions a change affects (build --watch)', () => {
   const bookDir = '/books/b';
-  const edition = (id: string, format: 'pdf' | 'epub', languages: string[]): Edition => ({ id, format, layout: 'columns', trim: 'A5', languages });
+  const edition = (id: string, format: 'pdf' | 'epub', languages: string[]): Edition =>
+    format === 'pdf' ? { id, format, layout: 'columns', trim: 'A5', press: false, languages } : { id, format, khmerWordBreaks: true, languages };
   const editions = [edition('print', 'pdf', ['en', 'vi', 'km']), edition('en-vi', 'epub', ['en', 'vi']), edition('all-epub', 'epub', ['en', 'vi', 'km'])];
   const ids = (changed: string[]) => affectedEditions(changed, editions, { bookDir, templatesDir: TEMPLATES_DIR }).map((e) => e.id);
 
@@ -128,7 +129,7 @@ describe('which editions a change affects (build --watch)', () => {
   });
 
   it('rebuilds an EPUB whose page breaks come from a PDF when that PDF repaginates, even when only the EPUB is watched', () => {
-    const paged: Edition = { ...edition('km-epub', 'epub', ['km']), pageBreaksFrom: 'print' };
+    const paged: Edition = { id: 'km-epub', format: 'epub', khmerWordBreaks: true, languages: ['km'], pageBreaksFrom: 'print' };
     const book = [...editions, paged];
     const affected = (file: string) => affectedEditions([file], [paged], { bookDir, templatesDir: TEMPLATES_DIR }, book).map((e) => e.id);
     expect(affected(path.join(TEMPLATES_DIR, 'print.css'))).toEqual(['km-epub']);

@@ -5,8 +5,8 @@ import { toHtml } from 'hast-util-to-html';
 import type { Root as MdastRoot } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { bookSchema, resolveEditions } from '../src/config/schema.js';
-import { printDocument } from '../src/layout/document.js';
+import { bookSchema, isPdfEdition, resolveEditions } from '../src/config/schema.js';
+import { layoutOf } from '../src/pipeline/layouts.js';
 import { lintBook } from '../src/lint/index.js';
 import { alignChapter } from '../src/manuscript/align.js';
 import type { Book, ManuscriptDocument } from '../src/manuscript/model.js';
@@ -104,8 +104,8 @@ describe('parse → align → layout → HTML, on random trilingual chapters', (
         const chapter = alignChapter(docs.en, { vi: docs.vi, km: docs.km });
         const model: Book = { dir: '/nonexistent/book', config, sourceLang: 'en', chapters: [chapter], diagnostics: [] };
         lintBook(model);
-        for (const edition of resolveEditions(config)) {
-          const html = toHtml(printDocument({ edition, context: { book: model, date: new Date(0) }, templatesDir: TEMPLATES_DIR }));
+        for (const edition of resolveEditions(config).filter(isPdfEdition)) {
+          const html = toHtml(layoutOf(edition).document({ edition, context: { book: model, date: new Date(0) }, templatesDir: TEMPLATES_DIR }));
           expect(html.normalize('NFC')).toBe(html);
           const tree = fromHtml(html);
           for (const lang of ['en', 'vi', 'km'] as const) {

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { toHtml } from 'hast-util-to-html';
 import { checkBook } from '../src/check/check-book.js';
-import { resolveEditions, type BookConfig, type Edition } from '../src/config/schema.js';
-import { printDocument } from '../src/layout/document.js';
+import { resolveEditions, type BookConfig, type PdfEdition } from '../src/config/schema.js';
+import { layoutOf } from '../src/pipeline/layouts.js';
 import { buildDate } from '../src/layout/i18n.js';
 import type { Book } from '../src/manuscript/model.js';
 import { TEMPLATES_DIR } from '../src/paths.js';
@@ -76,14 +76,15 @@ describe('parallel-press preview, in Chromium, on a copy of the mini book', () =
 
   it('serves exactly the HTML that is printed, plus only the preview stylesheet, script and version', async () => {
     const { config, book } = await checkBook(bookDir);
-    const edition = resolveEditions(config as BookConfig).find((e) => e.id === 'mini-print') as Edition;
-    const printed = toHtml(printDocument({ edition, context: { book: book as Book, date: buildDate() }, templatesDir: TEMPLATES_DIR }));
+    const edition = resolveEditions(config as BookConfig).find((e) => e.id === 'mini-print') as PdfEdition;
+    // The columns layout prints this very document, pass after pass (src/pipeline/layouts.ts).
+    const printed = toHtml(layoutOf(edition).document({ edition, context: { book: book as Book, date: buildDate() }, templatesDir: TEMPLATES_DIR }));
     expect(printed).not.toContain('<script');
     const served = (await get(preview.url, '/')).body;
     const withoutPreview = served
       .replace(/<meta name="parallel-press-preview" content="[^"]+">/, '')
       .replace('<link rel="stylesheet" href="/__preview/preview.css">', '')
-      .replace(/<style>:root \{ --pp-trim-width: 148mm; --pp-trim-height: 210mm; \}<\/style>/, '')
+      .replace('<style>:root { --pp-trim-width: 148mm; --pp-trim-height: 210mm; --pp-margin-top: 17mm; --pp-margin-bottom: 18mm; --pp-margin-inner: 17mm; --pp-margin-outer: 13mm; }</style>', '')
       .replace('<script src="/__preview/client.js" defer></script>', '')
       .replaceAll('"/__templates/', `"${pathToFileURL(TEMPLATES_DIR).href}/`)
       .replaceAll('"/__book/', `"${pathToFileURL(bookDir).href}/`);
@@ -160,5 +161,57 @@ describe('parallel-press preview, in Chromium, on a copy of the mini book', () =
     expect({ code, signal }).toEqual({ code: 0, signal: null });
     expect(preview.stderr()).toContain('parallel-press preview: stopped');
     await expect(get(preview.url, '/')).rejects.toThrow(/ECONNREFUSED/);
+  });
+});
+
+describe('parallel-press preview of a facing edition, in Chromium', () => {
+  let preview: PreviewProcess;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const bookDir = await copyBook(path.join(FIXTURES, 'books/mini'));
+    await appendFile(path.join(bookDir, 'book.yaml'), '  - { id: mini-facing, format: pdf, layout: facing, languages: [en, vi], trim: A5 }\n');
+    preview = await startPreviewProcess(bookDir, ['--edition', 'mini-facing']);
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.setViewport({ width: 1400, height: 900 });
+    await page.goto(preview.url, { waitUntil: 'load' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (preview && preview.child.exitCode === null) await preview.stop('SIGKILL');
+  });
+
+  it('shows every chapter as a spread: the verso page, in English, left of the recto page, in Vietnamese', async () => {
+    const spreads = await page.$$eval('.facing-spread', (all) =>
+      all.map((spread) => {
+        const side = (name: string) => {
+          const element = spread.querySelector(`:scope > .facing-page.${name}`) as HTMLElement | null;
+          const box = element?.getBoundingClientRect();
+          return { lang: element?.getAttribute('lang'), left: box?.left ?? NaN, right: box?.right ?? NaN, top: box?.top ?? NaN, width: box?.width ?? 0, text: (element?.innerText ?? '').replace(/\u00ad/g, '') };
+        };
+        return { verso: side('verso'), recto: side('recto') };
+      }),
+    );
+    expect(spreads.length).toBeGreaterThan(0);
+    for (const { verso, recto } of spreads) {
+      expect(verso.lang).toBe('en');
+      expect(recto.lang).toBe('vi');
+      // Side by side at the same height, touching at the binding, each a page of the A5 trim (148 mm = 559 px).
+      expect(verso.right).toBeLessThanOrEqual(recto.left + 0.5);
+      expect(recto.left - verso.right).toBeLessThan(1);
+      expect(verso.top).toBe(recto.top);
+      expect(Math.round(verso.width)).toBe(Math.round((148 * 96) / 25.4));
+      expect(recto.width).toBe(verso.width);
+    }
+    const river = spreads.find((s) => s.verso.text.includes('The Mekong flows from the mountains to the sea.'));
+    expect(river?.recto.text).toContain('Sông Mê Kông chảy từ núi cao ra biển.');
+    expect(river?.verso.text).not.toContain('Sông Mê Kông');
+    expect(river?.recto.text).not.toContain('The Mekong flows');
+    expect(await page.$('.parallel')).toBeNull();
+    expect(await page.$(OVERLAY_WITH_ERRORS)).toBeNull();
+    expect(preview.stderr()).toMatch(/rendered mini-facing in \d+ ms: 0 error\(s\)/);
   });
 });

@@ -7,7 +7,7 @@ import { bodyLines, bodyText, comparable, pdfFonts, pdfText } from './helpers/pd
 
 /**
  * Edition options on a copy of the mini book, with a row longer than a page: column widths, the
- * primary language of an interleaved edition, a facing edition whose long row runs over two
+ * primary language of an interleaved edition, margins, a facing edition whose long row runs over two
  * spreads, and the press PDF.
  */
 const LONG = {
@@ -27,7 +27,7 @@ beforeAll(async () => {
     path.join(dir, 'book.yaml'),
     `${yaml}editions:
   - { id: wide-khmer, format: pdf, layout: columns, trim: A5, columnWidths: [1, 1, 1.6], press: true }
-  - { id: vi-first, format: pdf, layout: interleaved, trim: A5, primary: vi }
+  - { id: vi-first, format: pdf, layout: interleaved, trim: A5, primary: vi, margins: { inner: 28, outer: 9 } }
   - { id: en-km-facing, format: pdf, layout: facing, languages: [en, km], trim: A5 }
 `,
   );
@@ -50,6 +50,22 @@ describe('edition options', () => {
     const en = text.indexOf(comparable('The Mekong flows from the mountains to the sea.'));
     expect(vi).toBeGreaterThan(0);
     expect(en).toBeGreaterThan(vi);
+  });
+
+  it('margins: an edition sets its own inner and outer margins, mirrored; the others keep the book design\'s', () => {
+    const mm = (pt: number) => (pt * 25.4) / 72;
+    const edges = (id: string, parity: number) => {
+      const lines = bodyLines(pdf(id)).filter((l) => l.page > 5 && l.page % 2 === parity);
+      expect(lines.length, `${id}: body lines on ${parity ? 'rectos' : 'versos'}`).toBeGreaterThan(10);
+      return { left: mm(Math.min(...lines.map((l) => l.xMin))), right: 148 - mm(Math.max(...lines.map((l) => l.xMax))) };
+    };
+    // Rectos (odd pages) have the binding on the left; justified text reaches the right margin.
+    expect(edges('vi-first', 1).left).toBeCloseTo(28, 0);
+    expect(edges('vi-first', 1).right).toBeCloseTo(9, 0);
+    expect(edges('vi-first', 0).left).toBeCloseTo(9, 0);
+    expect(edges('vi-first', 0).right).toBeCloseTo(28, 0);
+    expect(edges('wide-khmer', 1).left).toBeCloseTo(17, 0);
+    expect(edges('wide-khmer', 0).left).toBeCloseTo(13, 0);
   });
 
   it('facing: a row longer than a page runs over the next spread on both sides, and the next row opens a spread again', () => {

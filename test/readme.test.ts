@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bookSchema } from '../src/config/schema.js';
 import { configReference, END_MARKER, START_MARKER, withReference } from '../src/docs/config-reference.js';
 import { ROOT } from './helpers/cli.js';
+import { shellCommands } from './helpers/shell-commands.js';
 
 const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
@@ -21,11 +22,13 @@ describe('the README config reference', () => {
 
   it('describes every key of book.yaml', () => {
     const missing: string[] = [];
-    const walk = (schema: { description?: string; properties?: Record<string, object>; items?: object }, where: string) => {
-      for (const [key, field] of Object.entries(schema.properties ?? {})) {
-        const child = field as { description?: string; items?: { properties?: Record<string, object> } };
+    type Node = { description?: string; properties?: Record<string, Node>; items?: Node; oneOf?: Node[] };
+    const walk = (schema: Node, where: string) => {
+      for (const [key, child] of Object.entries(schema.properties ?? {})) {
         if (!child.description) missing.push(`${where}${key}`);
-        if (child.items?.properties) walk(child.items, `${where}${key}[].`);
+        if (child.properties) walk(child, `${where}${key}.`);
+        // A list of objects, or of one of several shapes (an edition per format): every shape's keys.
+        for (const shape of child.items ? [child.items, ...(child.items.oneOf ?? [])] : []) walk(shape, `${where}${key}[].`);
       }
     };
     walk(z.toJSONSchema(bookSchema, { io: 'input' }) as never, '');
@@ -44,18 +47,9 @@ const NOT_RUN = new Map([
   ['npx parallel-press build --watch', 'runs until Ctrl-C; test/build-watch.test.ts drives it'],
   ['npm run bench:check', 'a benchmark of a minute or more on a generated 1,000-page book; test/incremental.test.ts checks the cache it measures'],
   ['npm run bench', 'builds books of 50 to 1,000 pages, minutes; test/print-layout.test.ts checks what it times'],
+  ['npm install ./parallel-press-0.1.0.tgz', 'installs the packed tarball; test/package-install.test.ts packs, installs, inits and builds in an empty directory'],
+  ['bash node_modules/parallel-press/scripts/setup', 'the setup of an installed package; test/package-install.test.ts runs it there'],
 ]);
-
-/** The commands of every ```sh block: one per line, `\` continuations joined, `# comments` dropped. */
-export function shellCommands(markdown: string): string[] {
-  return [...markdown.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].flatMap((block) =>
-    (block[1] ?? '')
-      .replace(/\\\n\s*/g, ' ')
-      .split('\n')
-      .map((line) => line.replace(/\s+#\s.*$/, '').trim())
-      .filter((line) => line !== '' && !line.startsWith('#')),
-  );
-}
 
 const COMMANDS = shellCommands(README);
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/load.js';
+import { resolveEditions } from '../src/config/schema.js';
 import { UserError } from '../src/diagnostics/index.js';
 import { FIXTURES, hasStackTrace, runCli } from './helpers/cli.js';
 
@@ -67,5 +68,52 @@ describe('book.yaml validation', () => {
       expect(diagnostic?.line).toBe(line);
       expect(diagnostic?.detail).toContain('^');
     }
+  });
+
+  /** The diagnostics of an invalid book.yaml, each as `book.yaml:LINE:COL message` with its code frame. */
+  const problems = (source: string) => {
+    try {
+      parseConfig(source);
+    } catch (error) {
+      expect(error).toBeInstanceOf(UserError);
+      return (error as UserError).diagnostics.map((d) => ({ at: `${d.file}:${d.line}:${d.column}`, message: d.message, frame: d.detail ?? '' }));
+    }
+    return expect.unreachable('the config was accepted');
+  };
+  const epub = `${valid}  - id: x\n    format: epub\n`;
+
+  it('refuses a PDF option in an EPUB edition at its key, naming the format it belongs to and what an EPUB takes', () => {
+    const [layout, trim, ...rest] = problems(`${epub}    layout: columns\n    trim: A5\n`);
+    expect(rest).toEqual([]);
+    expect(layout).toMatchObject({ at: 'book.yaml:10:5', message: expect.stringMatching(/^Unknown key `editions\.1\.layout`: `layout` is an option of PDF editions; an EPUB edition takes: id, format, languages, primary, pageBreaksFrom, khmerWordBreaks\./) });
+    expect(layout?.frame).toContain('> 10 |     layout: columns\n     |     ^');
+    expect(trim).toMatchObject({ at: 'book.yaml:11:5', message: expect.stringMatching(/^Unknown key `editions\.1\.trim`: `trim` is an option of PDF editions/) });
+  });
+
+  it('refuses an EPUB option in a PDF edition, in flow style too', () => {
+    expect(problems(`${valid}    pageBreaksFrom: e\n`)).toEqual([
+      expect.objectContaining({ at: 'book.yaml:8:5', message: expect.stringMatching(/^Unknown key `editions\.0\.pageBreaksFrom`: `pageBreaksFrom` is an option of EPUB editions; a PDF edition takes: id, format, languages, layout, trim, margins, /) }),
+    ]);
+    expect(problems(`${valid}  - { id: y, format: pdf, khmerWordBreaks: false }\n`)).toEqual([expect.objectContaining({ at: 'book.yaml:8:27', message: expect.stringContaining('`khmerWordBreaks` is an option of EPUB editions') })]);
+  });
+
+  it('lists the options of the format for a misspelt one, and the formats for a wrong or missing format', () => {
+    expect(problems(`${epub}    pageBreakFrom: e\n`)[0]).toMatchObject({ at: 'book.yaml:10:5', message: expect.stringContaining('expected an option of an EPUB edition (id, format, languages, primary, pageBreaksFrom, khmerWordBreaks); check the spelling') });
+    expect(problems(`${valid}  - id: x\n    format: docx\n`)).toEqual([expect.objectContaining({ at: 'book.yaml:9:13', message: 'Invalid value at `editions.1.format`: expected one of "pdf", "epub".' })]);
+    expect(problems(`${valid}  - id: x\n`)).toEqual([expect.objectContaining({ at: 'book.yaml:8:5', message: 'Missing `editions.1.format`: expected one of "pdf", "epub".' })]);
+  });
+
+  it('refuses an option of another layout, and bad margins', () => {
+    expect(problems(`${valid}    primary: en\n`)[0]).toMatchObject({ at: 'book.yaml:8:14', message: expect.stringContaining('no `primary` in a `columns` edition: it is an option of the `interleaved` layout') });
+    expect(problems(`${valid}    margins: { top: -1, left: 2 }\n`)).toEqual([
+      expect.objectContaining({ at: 'book.yaml:8:21', message: 'Invalid value at `editions.0.margins.top`: expected a margin of 0 mm or more.' }),
+      expect.objectContaining({ at: 'book.yaml:8:25', message: expect.stringMatching(/^Unknown key `editions\.0\.margins\.left`/) }),
+    ]);
+    expect(parseConfig(`${valid}    margins: { inner: 20 }\n`).editions[0]).toMatchObject({ format: 'pdf', margins: { inner: 20 } });
+  });
+
+  it('reads an EPUB edition with its primary language first', () => {
+    const config = parseConfig(`${valid.replace('title: { en: T }', 'title: { en: T, vi: V }').replace('languages: [en]', 'languages: [en, vi]')}  - { id: x, format: epub, primary: vi }\n`);
+    expect(resolveEditions(config).map((e) => [e.id, e.languages])).toEqual([['e', ['en', 'vi']], ['x', ['vi', 'en']]]);
   });
 });

@@ -65,7 +65,7 @@ async function benchSize(targetPages: number): Promise<SizeResult> {
     const book = await time('parse', () => loadBook(dir, config));
     await time('check', () => lintBook(book));
     const [pdfEdition, epubEdition] = resolveEditions(config);
-    if (!pdfEdition || !epubEdition) throw new Error('the synthetic book has a PDF and an EPUB edition');
+    if (pdfEdition?.format !== 'pdf' || epubEdition?.format !== 'epub') throw new Error('the synthetic book has a PDF and an EPUB edition');
     const context = { book, date: new Date(0) };
     const browser = await time('launch Chromium', () => launchBrowser());
     let raw = 0;

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 import { UserError, type Diagnostic } from '../diagnostics/index.js';
-import { bookSchema, type BookConfig } from './schema.js';
+import { bookSchema, EDITION_OPTIONS, type BookConfig } from './schema.js';
 
 export const CONFIG_FILE = 'book.yaml';
 
@@ -37,32 +37,62 @@ export function parseConfig(source: string, file = CONFIG_FILE): BookConfig {
   }
   const result = bookSchema.safeParse(doc.toJS());
   if (result.success) return result.data;
-  throw new UserError(result.error.issues.map((issue) => issueToDiagnostic(issue, doc, source, lineCounter, file)));
+  throw new UserError(result.error.issues.flatMap((issue) => issueToDiagnostics(issue, doc, source, lineCounter, file)));
 }
 
-function issueToDiagnostic(
+function issueToDiagnostics(
   issue: z.core.$ZodIssue,
   doc: Document,
   source: string,
   lineCounter: LineCounter,
   file: string,
-): Diagnostic {
+): Diagnostic[] {
   const keyPath = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   if (issue.code === 'unrecognized_keys') {
-    const unknownPath = [...keyPath, ...issue.keys.slice(0, 1)];
-    const { offset } = locate(doc, unknownPath);
-    const message = `Unknown key \`${unknownPath.join('.')}\`: expected ${describeExpected(issue)}.`;
-    return located(source, lineCounter, offset, file, 'config-schema', message);
+    // One diagnostic per unknown key, at the key itself: that is the line to delete or fix.
+    return issue.keys.map((key) => {
+      const offset = keyOffset(doc, keyPath, key) ?? locate(doc, keyPath).offset;
+      return located(source, lineCounter, offset, file, 'config-schema', unknownKeyMessage(doc, keyPath, key));
+    });
   }
   const { offset, found } = locate(doc, keyPath);
   const where = keyPath.length > 0 ? `\`${keyPath.join('.')}\`` : 'the document';
   const expected = describeExpected(issue);
   const message = found ? `Invalid value at ${where}: expected ${expected}.` : `Missing ${where}: expected ${expected}.`;
-  return located(source, lineCounter, offset, file, 'config-schema', message);
+  return [located(source, lineCounter, offset, file, 'config-schema', message)];
+}
+
+/**
+ * An option of the other format gets named as such ("`layout` is an option of PDF editions"), with
+ * what this edition's format takes; any other unknown key is a misspelling until shown otherwise.
+ */
+function unknownKeyMessage(doc: Document, keyPath: (string | number)[], key: string): string {
+  const where = [...keyPath, key].join('.');
+  const format = keyPath.length === 2 && keyPath[0] === 'editions' ? doc.getIn([...keyPath, 'format']) : undefined;
+  if (format === 'pdf' || format === 'epub') {
+    const options = EDITION_OPTIONS[format].join(', ');
+    const other = format === 'pdf' ? 'epub' : 'pdf';
+    if ((EDITION_OPTIONS[other] as readonly string[]).includes(key)) {
+      return `Unknown key \`${where}\`: \`${key}\` is an option of ${FORMAT_NAMES[other]} editions; ${article(format)} ${FORMAT_NAMES[format]} edition takes: ${options}. Remove it, or make the edition \`format: ${other}\`.`;
+    }
+    return `Unknown key \`${where}\`: expected an option of ${article(format)} ${FORMAT_NAMES[format]} edition (${options}); check the spelling.`;
+  }
+  return `Unknown key \`${where}\`: expected no unknown keys (found "${key}"); check the spelling.`;
+}
+
+const FORMAT_NAMES = { pdf: 'PDF', epub: 'EPUB' } as const;
+const article = (format: keyof typeof FORMAT_NAMES) => (format === 'epub' ? 'an' : 'a');
+
+/** Where `key` itself is written in the map at `mapPath`, if it is. */
+function keyOffset(doc: Document, mapPath: (string | number)[], key: string): number | undefined {
+  const map = mapPath.length === 0 ? doc.contents : doc.getIn(mapPath, true);
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key);
+  return pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
 }
 
 function describeExpected(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `no unknown keys (found ${issue.keys.map((k) => `"${k}"`).join(', ')}); check the spelling`;
+  if (issue.code === 'invalid_union' && 'options' in issue && issue.options) return `one of ${issue.options.map((v) => JSON.stringify(v)).join(', ')}`;
   if (issue.code === 'invalid_value') return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   if (issue.code === 'invalid_type') return `${issue.expected}`;
   if (issue.code === 'too_small' && issue.origin === 'array') return `at least ${String(issue.minimum)} item(s)`;

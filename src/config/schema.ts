@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MARGINS_MM, type PageMargins } from './page-margins.js';
 
 /**
  * The single source of truth for book.yaml: types, validation and the README's config reference
@@ -20,23 +21,45 @@ export const trimSize = z
   ])
   .meta({ title: '`A4` \\| `A5` \\| `B5` \\| `US-Letter` \\| `WxH` (mm)' });
 
-export const editionSchema = z
+const editionId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lowercase letters, digits and hyphens');
+
+/** What every edition has, whatever its format. */
+const editionBase = {
+  id: editionId.describe('Names the edition and its output file: `build/ID.pdf` or `build/ID.epub`; `--edition ID` builds only it. Lowercase letters, digits and hyphens.'),
+  languages: z
+    .array(languageCode)
+    .min(1)
+    .optional()
+    .describe("The edition's languages in column / reading order; each must be a book language. Default: the book's `languages`."),
+};
+
+const marginMm = z.number().nonnegative('a margin of 0 mm or more').max(100, 'a margin of at most 100 mm');
+const margin = (side: keyof PageMargins, what: string) => marginMm.optional().describe(`${what}; default ${DEFAULT_MARGINS_MM[side]}.`);
+export const pageMargins = z
   .object({
-    id: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lowercase letters, digits and hyphens')
-      .describe('Names the edition and its output file: `build/ID.pdf` or `build/ID.epub`; `--edition ID` builds only it. Lowercase letters, digits and hyphens.'),
-    format: z.enum(['pdf', 'epub']).describe('`pdf`: printed by Chromium, for the press; `epub`: an EPUB 3 for e-readers.'),
+    top: margin('top', 'Above the text, where the running head is'),
+    bottom: margin('bottom', 'Below the text, where the folio is'),
+    inner: margin('inner', 'On the binding side'),
+    outer: margin('outer', 'On the side away from the binding'),
+  })
+  .strict()
+  .meta({ title: '{ top, bottom, inner, outer } (mm)' });
+
+export const pdfEditionSchema = z
+  .object({
+    id: editionBase.id,
+    format: z.literal('pdf').describe('`pdf`: printed by Chromium, for the press.'),
+    languages: editionBase.languages,
     layout: z
       .enum(['columns', 'interleaved', 'facing'])
       .default('columns')
       .describe('How the languages share the page: `columns` side by side, `interleaved` each block followed by its translations, `facing` one language per page of a spread.'),
-    languages: z
-      .array(languageCode)
-      .min(1)
+    trim: trimSize.default('A5').describe('Page size: a named size or width x height in millimetres, e.g. `170x240`.'),
+    margins: pageMargins
       .optional()
-      .describe("The edition's languages in column / reading order; each must be a book language. Default: the book's `languages`."),
-    trim: trimSize.default('A5').describe('Page size of a PDF edition: a named size or width x height in millimetres, e.g. `170x240`.'),
+      .describe(
+        `Page margins in millimetres, any of them: e.g. \`{ inner: 20 }\` widens the binding margin. Default: the book design's (top ${DEFAULT_MARGINS_MM.top}, bottom ${DEFAULT_MARGINS_MM.bottom}, inner ${DEFAULT_MARGINS_MM.inner}, outer ${DEFAULT_MARGINS_MM.outer}).`,
+      ),
     columnWidths: z
       .array(z.number().positive('a positive width ratio'))
       .optional()
@@ -47,23 +70,44 @@ export const editionSchema = z
     press: z
       .boolean()
       .default(false)
-      .describe('PDF: also write `build/ID.press.pdf` for the printer: 3 mm bleed, crop marks, TrimBox and BleedBox, PDF/X-3 through Ghostscript (CMYK). `build --press` does it for every PDF edition.'),
-    pageBreaksFrom: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/, 'an edition id')
+      .describe('Also write `build/ID.press.pdf` for the printer: 3 mm bleed, crop marks, TrimBox and BleedBox, PDF/X-3 through Ghostscript (CMYK). `build --press` does it for every PDF edition.'),
+  })
+  .strict()
+  .describe('A PDF edition (`format: pdf`): pages for the press.');
+
+export const epubEditionSchema = z
+  .object({
+    id: editionBase.id,
+    format: z.literal('epub').describe('`epub`: an EPUB 3 for e-readers.'),
+    languages: editionBase.languages,
+    primary: languageCode
+      .optional()
+      .describe("The language whose block comes first in every row, and the language of the book's package and navigation; the others follow it. Default: the first of `languages`."),
+    pageBreaksFrom: editionId
       .optional()
       .describe(
-        'EPUB only: the id of a PDF edition whose pages the EPUB marks (page-break markers and a page list), so that "page 42" means the same in both. The PDF is printed during the build if it is not one of the editions being built.',
+        'The id of a PDF edition whose pages the EPUB marks (page-break markers and a page list), so that "page 42" means the same in both. The PDF is printed during the build if it is not one of the editions being built.',
       ),
     khmerWordBreaks: z
       .boolean()
       .default(true)
       .describe(
-        'EPUB only: put an invisible U+200B between Khmer words (found with the ICU dictionary) so that reading systems without a Khmer dictionary can break lines; readers that have one show no difference. The PDF and the preview never get them.',
+        'Put an invisible U+200B between the words of Khmer (and of Lao, Thai, Myanmar: every script written without spaces), found with the ICU dictionary, so that reading systems without that dictionary can break lines; readers that have one show no difference. The PDF and the preview never get them.',
       ),
   })
   .strict()
-  .describe('One output of the book.');
+  .describe('An EPUB edition (`format: epub`): reflowable text for e-readers.');
+
+export const editionSchema = z.discriminatedUnion('format', [pdfEditionSchema, epubEditionSchema]).describe('One output of the book.');
+
+/** The options each format takes, in the order of the reference: what a config error offers instead of a misplaced one. */
+export const EDITION_OPTIONS = {
+  pdf: Object.keys(pdfEditionSchema.shape),
+  epub: Object.keys(epubEditionSchema.shape),
+} as const satisfies Record<z.infer<typeof editionSchema>['format'], string[]>;
+
+/** Options of a PDF edition that only one layout reads: given to another layout they would be ignored. */
+const LAYOUT_OPTIONS = { columnWidths: 'columns', primary: 'interleaved' } as const;
 
 const person = z
   .object({
@@ -108,7 +152,7 @@ export const bookSchema = z
         ctx.addIssue({ code: 'custom', path: ['editions', index, 'id'], message: `a unique edition id; "${edition.id}" is used twice` });
       }
       seen.add(edition.id);
-      if (edition.pageBreaksFrom !== undefined && !book.editions.some((e) => e.id === edition.pageBreaksFrom && e.format === 'pdf')) {
+      if (edition.format === 'epub' && edition.pageBreaksFrom !== undefined && !book.editions.some((e) => e.id === edition.pageBreaksFrom && e.format === 'pdf')) {
         ctx.addIssue({
           code: 'custom',
           path: ['editions', index, 'pageBreaksFrom'],
@@ -116,11 +160,18 @@ export const bookSchema = z
         });
       }
       const languages = edition.languages ?? book.languages;
-      if (edition.columnWidths && edition.columnWidths.length !== languages.length) {
+      if (edition.format === 'pdf' && edition.columnWidths && edition.columnWidths.length !== languages.length) {
         ctx.addIssue({ code: 'custom', path: ['editions', index, 'columnWidths'], message: `one width per language of the edition (${languages.length}: ${languages.join(', ')})` });
       }
-      if (edition.layout === 'facing' && edition.format === 'pdf' && languages.length !== 2) {
+      if (edition.format === 'pdf' && edition.layout === 'facing' && languages.length !== 2) {
         ctx.addIssue({ code: 'custom', path: ['editions', index, 'languages'], message: `two languages for a facing edition, the verso's and the recto's (this one has ${languages.length})` });
+      }
+      if (edition.format === 'pdf') {
+        for (const [option, layout] of Object.entries(LAYOUT_OPTIONS)) {
+          if (edition[option as keyof typeof LAYOUT_OPTIONS] !== undefined && edition.layout !== layout) {
+            ctx.addIssue({ code: 'custom', path: ['editions', index, option], message: `no \`${option}\` in a \`${edition.layout}\` edition: it is an option of the \`${layout}\` layout; remove it or set \`layout: ${layout}\`` });
+          }
+        }
       }
       if (edition.primary && !languages.includes(edition.primary)) {
         ctx.addIssue({ code: 'custom', path: ['editions', index, 'primary'], message: `one of the edition's languages (${languages.join(', ')})` });
@@ -139,12 +190,39 @@ export const bookSchema = z
 
 export type BookConfig = z.infer<typeof bookSchema>;
 export type EditionConfig = z.infer<typeof editionSchema>;
+export type PdfEditionConfig = z.infer<typeof pdfEditionSchema>;
+export type EpubEditionConfig = z.infer<typeof epubEditionSchema>;
+export type EditionFormat = EditionConfig['format'];
+export type Layout = PdfEditionConfig['layout'];
 
-/** An edition with its defaults resolved against the book. */
-export interface Edition extends Omit<EditionConfig, 'languages'> {
+/** A PDF edition with its defaults resolved against the book. */
+export interface PdfEdition extends Omit<PdfEditionConfig, 'languages'> {
   languages: string[];
 }
 
+/** An EPUB edition with its defaults resolved against the book. */
+export interface EpubEdition extends Omit<EpubEditionConfig, 'languages'> {
+  languages: string[];
+}
+
+/** An edition with its defaults resolved against the book: narrow on `format` to reach its options. */
+export type Edition = PdfEdition | EpubEdition;
+
 export function resolveEditions(book: BookConfig): Edition[] {
-  return book.editions.map((edition) => ({ ...edition, languages: edition.languages ?? book.languages }));
+  return book.editions.map((edition): Edition => {
+    const languages = edition.languages ?? book.languages;
+    switch (edition.format) {
+      case 'pdf':
+        return { ...edition, languages };
+      case 'epub':
+        // An EPUB reads in one order everywhere (rows, cover, package language): the primary language first.
+        return { ...edition, languages: edition.primary ? [edition.primary, ...languages.filter((l) => l !== edition.primary)] : languages };
+      default:
+        return edition satisfies never;
+    }
+  });
+}
+
+export function isPdfEdition(edition: Edition): edition is PdfEdition {
+  return edition.format === 'pdf';
 }

@@ -8,7 +8,9 @@ interface Schema {
   description?: string;
   default?: unknown;
   enum?: unknown[];
+  const?: unknown;
   anyOf?: Schema[];
+  oneOf?: Schema[];
   items?: Schema;
   properties?: Record<string, Schema>;
   required?: string[];
@@ -20,43 +22,66 @@ export const END_MARKER = '<!-- config-reference:end -->';
 
 /**
  * The book.yaml reference as markdown, straight from the zod schema (through zod's own JSON Schema
- * export): one table for the top level, one for each list of objects. The README holds this text
- * between the markers, and a test fails when it differs, so the reference cannot drift.
+ * export): one table for the top level, one for each list of objects, one per shape of a list whose
+ * items are one of several shapes (an edition per `format`), one for each nested object. The README
+ * holds this text between the markers, and a test fails when it differs, so the reference cannot drift.
  */
 export function configReference(): string {
   const root = z.toJSONSchema(bookSchema, { io: 'input' }) as Schema;
   const tables: string[] = [];
-  const nested: [string, Schema][] = [];
-  tables.push(table('book.yaml', root, '', nested));
-  while (nested.length > 0) {
-    const [name, schema] = nested.shift() as [string, Schema];
-    tables.push(table(name, schema, name, nested));
-  }
+  const nested: Nested[] = [];
+  tables.push(table({ title: 'book.yaml', heading: '### `book.yaml`', schema: root, prefix: '' }, nested));
+  while (nested.length > 0) tables.push(table(nested.shift() as Nested, nested));
   return tables.join('\n\n');
 }
 
-function table(title: string, schema: Schema, prefix: string, nested: [string, Schema][]): string {
+interface Nested {
+  /** The key path of the table's rows, e.g. `editions[]`. */
+  prefix: string;
+  heading: string;
+  schema: Schema;
+  title?: string;
+}
+
+function table({ heading, schema, prefix }: Nested, nested: Nested[]): string {
   const rows = Object.entries(schema.properties ?? {}).map(([key, field]) => {
     const path = `${prefix}${prefix ? '.' : ''}${key}`;
-    if (field.type === 'array' && field.items?.type === 'object' && field.items.properties) nested.push([`${path}[]`, field.items]);
+    nested.push(...nestedTables(path, field));
     const required = schema.required?.includes(key) ?? false;
     const presence = field.default !== undefined ? `default \`${JSON.stringify(field.default)}\`` : required ? '**required**' : 'optional';
     return `| \`${key}\` | ${typeName(field, path)} | ${presence} | ${field.description ?? ''} |`;
   });
-  const heading = prefix === '' ? `### \`${title}\`` : `### \`${title}\`: each item`;
   const intro = prefix !== '' && schema.description ? `\n\n${schema.description}` : '';
   return `${heading}${intro}\n\n| key | type | | meaning |\n| --- | --- | --- | --- |\n${rows.join('\n')}`;
 }
 
+/** The tables a field needs of its own: its list items' shape(s), or its object's keys. */
+function nestedTables(path: string, field: Schema): Nested[] {
+  const items = field.type === 'array' ? field.items : undefined;
+  if (items?.type === 'object' && items.properties) return [{ prefix: `${path}[]`, heading: `### \`${path}[]\`: each item`, schema: items }];
+  const shapes = items?.oneOf ?? [];
+  if (shapes.length > 0) {
+    return shapes.map((shape) => {
+      const [key, value] = Object.entries(shape.properties ?? {}).find(([, p]) => p.const !== undefined) ?? ['', {}];
+      return { prefix: `${path}[]`, heading: `### \`${path}[]\` with \`${key}: ${String(value.const)}\``, schema: shape };
+    });
+  }
+  if (field.type === 'object' && field.properties) return [{ prefix: path, heading: `### \`${path}\``, schema: field }];
+  return [];
+}
+
 function typeName(schema: Schema, path: string): string {
   if (schema.title) return schema.title;
+  if (schema.const !== undefined) return `\`${String(schema.const)}\``;
   if (schema.enum) return schema.enum.map((value) => `\`${String(value)}\``).join(' \\| ');
   if (schema.anyOf) return schema.anyOf.map((option) => typeName(option, path)).join(' \\| ');
   if (schema.type === 'array') {
     const items = schema.items;
-    const of = items?.type === 'object' && items.properties ? `objects (see \`${path}[]\`)` : items ? typeName(items, path) : 'values';
+    const objects = (items?.type === 'object' && items.properties) || items?.oneOf;
+    const of = objects ? `objects (see \`${path}[]\`)` : items ? typeName(items, path) : 'values';
     return `list of ${plural(of)}${schema.minItems ? `, at least ${schema.minItems}` : ''}`;
   }
+  if (schema.type === 'object' && schema.properties) return `object (see \`${path}\`)`;
   return schema.type === 'string' ? 'text' : (schema.type ?? 'value');
 }
 

@@ -9,8 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { loadConfig } from '../config/load.js';
-import { resolveEditions } from '../config/schema.js';
+import { isPdfEdition, resolveEditions } from '../config/schema.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { layoutOf } from '../pipeline/layouts.js';
 import { readManifest } from '../pipeline/manifest.js';
 
 const outDir = path.join(PACKAGE_ROOT, 'docs/images');
@@ -19,12 +20,14 @@ await mkdir(outDir, { recursive: true });
 const manifest = await readManifest(buildDir);
 const work = await mkdtemp(path.join(os.tmpdir(), 'pp-spreads-'));
 try {
-  for (const edition of resolveEditions(await loadConfig(PACKAGE_ROOT)).filter((e) => e.format === 'pdf')) {
+  const editions = resolveEditions(await loadConfig(PACKAGE_ROOT)).filter(isPdfEdition);
+  if (editions.length === 0) throw new Error('book.yaml has no PDF edition to show a spread of');
+  for (const edition of editions) {
     const entry = manifest?.editions.find((e) => e.id === edition.id);
     if (!entry) throw new Error(`build/${edition.id}.pdf is missing: run npm run build first`);
-    // The spread two pages into the second chapter: a full page of parallel text on both sides.
-    const second = Object.values(entry.chapterPages ?? {}).sort((a, b) => a - b)[1] ?? 2;
-    const verso = second % 2 === 0 ? second + 2 : second + 1;
+    // A spread of the second chapter, full of parallel text: which one, the layout knows.
+    const layout = layoutOf(edition);
+    const verso = layout.showcaseVerso(Object.values(entry.chapterPages ?? {}).sort((a, b) => a - b));
     const source = await PDFDocument.load(await readFile(path.join(buildDir, entry.path)), { updateMetadata: false });
     const sheet = await PDFDocument.create();
     const [left, right] = await sheet.embedPages([source.getPage(verso - 1), source.getPage(verso)]);
@@ -34,9 +37,9 @@ try {
     page.drawPage(right, { x: left.width, y: 0 });
     const twoUp = path.join(work, `${edition.id}.pdf`);
     await writeFile(twoUp, await sheet.save());
-    const png = path.join(outDir, `spread-${edition.layout}`);
+    const png = path.join(outDir, `spread-${layout.layout}`);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', twoUp, png]);
-    process.stdout.write(`docs/images/spread-${edition.layout}.png: ${edition.id}, pages ${verso}–${verso + 1}\n`);
+    process.stdout.write(`docs/images/spread-${layout.layout}.png: ${edition.id}, pages ${verso}–${verso + 1}\n`);
   }
 } finally {
   await rm(work, { recursive: true, force: true });

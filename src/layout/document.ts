@@ -2,20 +2,24 @@ import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import type { Edition } from '../config/schema.js';
+import type { PdfEdition } from '../config/schema.js';
 import type { AlignedChapter } from '../manuscript/model.js';
 import type { RenderContext } from './blocks.js';
 import { chapterAnchor, rowAnchor, sectionAnchor } from './chapter-parts.js';
-import { layoutColumns } from './columns.js';
 import { blankPage, contentsChapters, contentsPage, frontMatter } from './front-matter.js';
 import { hyphenateEnglish } from './hyphenation.js';
-import { layoutInterleaved } from './interleaved.js';
 import { UNPAGINATED, type Pagination } from './pagination.js';
 import { pageName, runningHeadCss } from './running-heads.js';
-import { trimSize } from './trim.js';
+import { languageCss, marginBoxCss } from './script-css.js';
+import { pageCss, pageGeometry } from './page-geometry.js';
+
+/** How one chapter is set in a layout whose chapters flow from page to page (columns, interleaved). */
+export type ChapterLayout = (chapter: AlignedChapter, context: RenderContext) => Element;
 
 export interface PrintDocumentOptions {
-  edition: Edition;
+  edition: PdfEdition;
+  /** The edition's layout of a chapter, from the layout registry (src/pipeline/layouts.ts). */
+  layoutChapter: ChapterLayout;
   context: RenderContext;
   /** Absolute directory of print.css and the other templates. */
   templatesDir: string;
@@ -28,16 +32,19 @@ export interface PrintDocumentOptions {
   part?: { chapters: readonly AlignedChapter[]; frontMatter: boolean };
 }
 
+/** The edition as one document, the layout already chosen: what a layout's registry entry builds. */
+export type EditionDocumentOptions = Omit<PrintDocumentOptions, 'layoutChapter'>;
+export type EditionDocument = (options: EditionDocumentOptions) => Root;
+
 /** The whole print edition as one hast document: the exact HTML that Chromium prints. */
-export function printDocument({ edition, context, templatesDir, pagination = UNPAGINATED, part }: PrintDocumentOptions): Root {
+export function printDocument({ edition, layoutChapter, context, templatesDir, pagination = UNPAGINATED, part }: PrintDocumentOptions): Root {
   const { book } = context;
   const primary = edition.languages[0] ?? book.sourceLang;
-  const layout = edition.layout === 'interleaved' ? layoutInterleaved : layoutColumns;
   const chapters = part?.chapters ?? contentsChapters(book.chapters);
   const body: Element[] = part?.frontMatter === false ? [] : frontMatter(edition.languages, context, contentsPage(edition.languages, context, pagination.pages));
   for (const chapter of chapters) {
     if (pagination.blankBefore.has(chapterAnchor(chapter))) body.push(blankPage());
-    const element = layout(chapter, readingOrder(edition), edition.columnWidths ? { ...context, columnWidths: edition.columnWidths } : context);
+    const element = layoutChapter(chapter, context);
     element.properties.style = `page: ${pageName(chapter)}`;
     body.push(element);
   }
@@ -45,14 +52,8 @@ export function printDocument({ edition, context, templatesDir, pagination = UNP
   return printShell({ edition, context, templatesDir, css: runningHeadCss(book, chapters, edition.languages), lang: primary, body });
 }
 
-/** Interleaved blocks follow the edition's primary language; columns keep the order of `languages`. */
-function readingOrder(edition: Edition): string[] {
-  const { primary, languages } = edition;
-  return edition.layout === 'interleaved' && primary ? [primary, ...languages.filter((l) => l !== primary)] : languages;
-}
-
 export interface PrintShellOptions {
-  edition: Edition;
+  edition: PdfEdition;
   context: RenderContext;
   templatesDir: string;
   /** Page rules of this document (running heads…), after print.css. */
@@ -62,16 +63,18 @@ export interface PrintShellOptions {
   body: Element[];
 }
 
-/** html, head (title, print.css, the trim), body; English hyphenated. Every print document is one. */
+/** html, head (title, print.css, the page geometry), body; English hyphenated. Every print document is one. */
 export function printShell({ edition, context, templatesDir, css, lang, body }: PrintShellOptions): Root {
-  const { widthMm, heightMm } = trimSize(edition.trim);
   const title = context.book.config.title;
+  const fontTableCss = languageCss(edition.languages, '', 'print');
   const html: Element = h('html', { lang }, [
     h('head', [
       h('meta', { charset: 'utf-8' }),
       h('title', title[edition.languages[0] ?? lang] ?? Object.values(title)[0] ?? ''),
+      // The font table's rules come first, so that print.css (a house style) overrides any of them.
+      ...(fontTableCss ? [h('style', fontTableCss)] : []),
       h('link', { rel: 'stylesheet', href: pathToFileURL(path.join(templatesDir, 'print.css')).href }),
-      h('style', `@page { size: ${widthMm}mm ${heightMm}mm; }\n${css}`),
+      h('style', `${pageCss(pageGeometry(edition))}\n${css}${marginBoxCss(edition.languages)}`),
     ]),
     h('body', { className: [`edition-${edition.layout}`], style: `--columns: ${edition.languages.length}` }, body),
   ]);

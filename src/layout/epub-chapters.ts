@@ -5,9 +5,9 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { toXast } from 'hast-util-to-xast';
 import { visit, SKIP } from 'unist-util-visit';
 import { toXml } from 'xast-util-to-xml';
-import type { Edition } from '../config/schema.js';
+import type { EpubEdition } from '../config/schema.js';
 import type { EpubChapter } from './epub-chapter.js';
-import { khmerWordBreaks } from '../text/khmer/word-breaks.js';
+import { dictionaryWordBreaks, needsWordBreaks } from '../text/word-breaks.js';
 import type { RenderContext } from './blocks.js';
 import { chapterTitle } from './chapter-parts.js';
 import { scopeBlockIds } from './epub-ids.js';
@@ -32,7 +32,7 @@ export interface EpubContent {
 }
 
 export interface EpubLayoutOptions {
-  /** Insert U+200B between Khmer words (reading systems without a Khmer dictionary). */
+  /** Insert U+200B between the words of Khmer, Lao, Thai, Myanmar (reading systems without their dictionary). */
   khmerWordBreaks: boolean;
   /** Where the print edition named by `pageBreaksFrom` put each anchor: page-break markers go there. */
   printPages?: PrintPages | undefined;
@@ -43,7 +43,7 @@ export interface EpubLayoutOptions {
  * `xml:lang`. Serialised as XML from the tree (not by epub-gen-memory, which escapes every
  * non-ASCII character and drops attributes), so the documents are UTF-8 and well-formed by construction.
  */
-export function epubChapters(edition: Edition, context: RenderContext, options: EpubLayoutOptions): EpubContent {
+export function epubChapters(edition: EpubEdition, context: RenderContext, options: EpubLayoutOptions): EpubContent {
   const { book } = context;
   const primary = edition.languages[0] ?? book.sourceLang;
   const images = new Map<string, EpubImage>();
@@ -57,8 +57,9 @@ export function epubChapters(edition: Edition, context: RenderContext, options: 
     });
     if (options.khmerWordBreaks) {
       visit(root, 'element', (element) => {
-        if (element.properties.lang !== 'km') return undefined;
-        breakKhmerWords(element);
+        const lang = element.properties.lang;
+        if (typeof lang !== 'string' || !needsWordBreaks(lang)) return undefined;
+        breakWords(element, lang);
         return SKIP;
       });
     }
@@ -96,11 +97,11 @@ function imageHref(element: Element, images: Map<string, EpubImage>): string {
   return image.href;
 }
 
-/** Inside a Khmer element, text nodes get their word breaks; a nested element in another language keeps its text. */
-function breakKhmerWords(element: Element): void {
+/** Inside an element of a spaceless script, text nodes get their word breaks; a nested element in another language keeps its text. */
+function breakWords(element: Element, lang: string): void {
   visit(element, (node) => {
-    if (node !== element && node.type === 'element' && typeof node.properties.lang === 'string' && node.properties.lang !== 'km') return SKIP;
-    if (node.type === 'text') (node as Text).value = khmerWordBreaks((node as Text).value);
+    if (node !== element && node.type === 'element' && typeof node.properties.lang === 'string' && node.properties.lang !== lang) return SKIP;
+    if (node.type === 'text') (node as Text).value = dictionaryWordBreaks((node as Text).value, lang);
     return undefined;
   });
 }

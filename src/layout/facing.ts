@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
-import type { Edition } from '../config/schema.js';
+import type { PdfEdition } from '../config/schema.js';
 import type { AlignedChapter } from '../manuscript/model.js';
 import { renderBlock, type RenderContext } from './blocks.js';
 import { chapterAnchor, chapterTitle, headingContent, rowAnchor, sectionAnchor } from './chapter-parts.js';
@@ -8,21 +8,15 @@ import { printShell } from './document.js';
 import { blankPage, contentsChapters } from './front-matter.js';
 import { cssString, pageName } from './running-heads.js';
 import type { SpreadGroup } from './spreads.js';
-import { trimSize } from './trim.js';
+import { oneSidedPageCss, pageGeometry } from './page-geometry.js';
 
 export type Side = 'verso' | 'recto';
 
-/** Outer and inner margins (mm) of print.css: a verso has its binding on the right. */
-const OUTER_MM = 13;
-const INNER_MM = 17;
-const TOP_MM = 17;
-const BOTTOM_MM = 18;
 const FURNITURE_FONT = "font-family: 'Noto Serif', 'Noto Serif Khmer'; font-size: 7pt; font-style: italic; color: #444;";
 
-/** The text area of a page of the edition, in mm. */
-export function textArea(edition: Edition): { widthMm: number; heightMm: number } {
-  const { widthMm, heightMm } = trimSize(edition.trim);
-  return { widthMm: widthMm - OUTER_MM - INNER_MM, heightMm: heightMm - TOP_MM - BOTTOM_MM };
+/** The text area of a page of the edition, in mm: what spreads are measured in and packed for. */
+export function textArea(edition: PdfEdition): { widthMm: number; heightMm: number } {
+  return pageGeometry(edition).textArea;
 }
 
 export interface FacingItem {
@@ -58,7 +52,7 @@ export function facingItems(context: RenderContext): FacingItem[] {
 }
 
 export interface FacingSideOptions {
-  edition: Edition;
+  edition: PdfEdition;
   context: RenderContext;
   templatesDir: string;
   side: Side;
@@ -102,11 +96,10 @@ export function spreadAnchor(n: number): string {
  * Every page of a side has that side's margins and running head; no folio: the sides become one
  * book only when their pages are interleaved, and the folios are drawn then.
  */
-function sideCss(edition: Edition, context: RenderContext, side: Side, items: readonly FacingItem[]): string {
-  const [left, right] = side === 'verso' ? [OUTER_MM, INNER_MM] : [INNER_MM, OUTER_MM];
+function sideCss(edition: PdfEdition, context: RenderContext, side: Side, items: readonly FacingItem[]): string {
   const box = side === 'verso' ? 'top-left' : 'top-right';
   const blankBoxes = '@top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-right { content: none; }';
-  const rules = [`@page :left { margin: ${TOP_MM}mm ${right}mm ${BOTTOM_MM}mm ${left}mm; ${blankBoxes} }`, `@page :right { margin: ${TOP_MM}mm ${right}mm ${BOTTOM_MM}mm ${left}mm; ${blankBoxes} }`];
+  const rules = [oneSidedPageCss(pageGeometry(edition), side), `@page :left { ${blankBoxes} }`, `@page :right { ${blankBoxes} }`];
   const head = (name: string, text: string) => [':left', ':right'].map((p) => `@page ${name}${p} { @${box} { content: ${cssString(text)}; ${FURNITURE_FONT} } }`).join('\n');
   const { book } = context;
   if (side === 'verso') {

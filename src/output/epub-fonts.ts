@@ -3,15 +3,15 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import subsetFont from 'subset-font';
 import { UserError } from '../diagnostics/index.js';
+import { packageOfFamily, scriptsOf } from '../text/scripts.js';
 import type { EpubResource } from './epub-package.js';
 
 const run = promisify(execFile);
 
-/** The faces an EPUB embeds: Noto Serif for Latin and Vietnamese, Noto Serif Khmer for Khmer. */
-const FACES = [
-  { family: 'Noto Serif', href: 'fonts/noto-serif.woff2', forLang: (_lang: string) => true },
-  { family: 'Noto Serif Khmer', href: 'fonts/noto-serif-khmer.woff2', forLang: (lang: string) => lang === 'km' },
-] as const;
+/** Where a face goes inside the EPUB: `Noto Serif Khmer` → fonts/noto-serif-khmer.woff2. */
+function faceHref(family: string): string {
+  return `fonts/${family.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.woff2`;
+}
 
 export interface EmbeddedFont extends EpubResource {
   family: string;
@@ -26,7 +26,8 @@ export interface EmbeddedFont extends EpubResource {
  */
 export async function embedFonts(languages: readonly string[], text: string): Promise<EmbeddedFont[]> {
   const characters = [...new Set(text.normalize('NFC'))].sort().join('');
-  const faces = FACES.filter((face) => languages.some((lang) => face.forLang(lang)));
+  // The font table's face for each script of the edition; Noto Serif always (titles, digits, Latin words).
+  const faces = scriptsOf(languages).map((script) => ({ family: script.family, href: faceHref(script.family) }));
   return Promise.all(
     faces.map(async (face) => {
       const original = await readFile(await fontFile(face.family));
@@ -58,7 +59,7 @@ export async function fontFile(family: string): Promise<string> {
       file: family,
       severity: 'error',
       ruleId: 'font-missing',
-      message: `The font ${family} is not installed (fontconfig offers ${found.family || 'nothing'}): expected it for the EPUB; install fonts-noto-core (or run \`bash scripts/setup\` as root)`,
+      message: `The font ${family} is not installed (fontconfig offers ${found.family || 'nothing'}): expected it for the EPUB; install it with \`apt-get install ${packageOfFamily(family) ?? 'fonts-noto-core'}\` (or run parallel-press's \`scripts/setup\` as root)`,
     });
   }
   return found.file;

@@ -21,7 +21,8 @@ export function affectedEditions(changed: readonly string[], editions: readonly 
 
 /** An EPUB's page breaks are where its print edition's pages begin: what repaginates that PDF moves them. */
 function movesPageBreaks(file: string, edition: Edition, places: BookPlaces, bookEditions: readonly Edition[]): boolean {
-  const source = edition.pageBreaksFrom === undefined ? undefined : bookEditions.find((e) => e.id === edition.pageBreaksFrom);
+  if (edition.format !== 'epub' || edition.pageBreaksFrom === undefined) return false;
+  const source = bookEditions.find((e) => e.id === edition.pageBreaksFrom);
   return source !== undefined && affects(file, source, places);
 }
 

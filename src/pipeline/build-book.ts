@@ -18,6 +18,7 @@ import { fontProblems } from '../output/font-check.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { buildEpubEdition } from './epub-edition.js';
 import { writeManifest, type ManifestEntry } from './manifest.js';
+import { layoutOf } from './layouts.js';
 import { printEdition } from './print-edition.js';
 import { PrintPagesSource } from './print-pages.js';
 import { pdfMetadata } from './pdf-metadata.js';
@@ -100,24 +101,31 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
       progress({ stage: edition.format, ...step });
       const started = performance.now();
       const outPath = path.join(outDir, `${edition.id}.${edition.format}`);
-      if (edition.format === 'pdf') {
-        const printer = await openBrowser();
-        signal?.throwIfAborted();
-        const previous = edition.layout === 'facing' ? undefined : options.paginations?.get(edition.id);
-        const printed = await printEdition({ browser: printer, edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, allowedRoots, timeoutMs, signal, ...(previous ? { previous } : {}) });
-        options.paginations?.set(edition.id, printed.pagination);
-        printPages.record(edition.id, printed);
-        for (const url of printed.blocked) {
-          book.diagnostics.push({ file: outPath, severity: 'warning', ruleId: 'request-blocked', message: `The print page asked for ${url.slice(0, 80)}, which was blocked: a book only loads its own files` });
+      switch (edition.format) {
+        case 'pdf': {
+          const printer = await openBrowser();
+          signal?.throwIfAborted();
+          const previous = layoutOf(edition).reusesPagination ? options.paginations?.get(edition.id) : undefined;
+          const printed = await printEdition({ browser: printer, edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, allowedRoots, timeoutMs, signal, ...(previous ? { previous } : {}) });
+          options.paginations?.set(edition.id, printed.pagination);
+          printPages.record(edition.id, printed);
+          for (const url of printed.blocked) {
+            book.diagnostics.push({ file: outPath, severity: 'warning', ruleId: 'request-blocked', message: `The print page asked for ${url.slice(0, 80)}, which was blocked: a book only loads its own files` });
+          }
+          const press = edition.press || options.press ? await pressEdition(printed.pdf, outDir, edition, book, context, workDir) : undefined;
+          built.push({ ...entry(edition, outDir, outPath, printed.bytes, started, printed.pages), chapterPages: chapterPages(book, printed.pagination), passes: printed.timings.print.length, ...(press ? { press } : {}) });
+          progress({ stage: 'done', ...step, pages: printed.pages });
+          break;
         }
-        const press = edition.press || options.press ? await pressEdition(printed.pdf, outDir, edition, book, context, workDir) : undefined;
-        built.push({ ...entry(edition, outDir, outPath, printed.bytes, started, printed.pages), chapterPages: chapterPages(book, printed.pagination), passes: printed.timings.print.length, ...(press ? { press } : {}) });
-        progress({ stage: 'done', ...step, pages: printed.pages });
-      } else {
-        const pages = edition.pageBreaksFrom ? await printPages.pagesOf(edition.pageBreaksFrom) : undefined;
-        const written = await buildEpubEdition({ edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, browser: openBrowser, printPages: pages, timeoutMs, signal });
-        built.push(entry(edition, outDir, outPath, written.bytes, started));
-        progress({ stage: 'done', ...step });
+        case 'epub': {
+          const pages = edition.pageBreaksFrom ? await printPages.pagesOf(edition.pageBreaksFrom) : undefined;
+          const written = await buildEpubEdition({ edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, browser: openBrowser, printPages: pages, timeoutMs, signal });
+          built.push(entry(edition, outDir, outPath, written.bytes, started));
+          progress({ stage: 'done', ...step });
+          break;
+        }
+        default:
+          edition satisfies never;
       }
     }
   } finally {

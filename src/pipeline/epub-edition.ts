@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
-import type { Edition } from '../config/schema.js';
+import type { EpubEdition } from '../config/schema.js';
 import { DEFAULT_STAGE_TIMEOUT_MS } from '../config/stage-timeout.js';
 import { UserError } from '../diagnostics/index.js';
 import type { RenderContext } from '../layout/blocks.js';
@@ -12,11 +12,12 @@ import type { PrintBrowser } from '../output/browser.js';
 import { writeEpub } from '../output/epub.js';
 import { renderCover } from '../output/epub-cover.js';
 import { embedFonts, fontFaceCss } from '../output/epub-fonts.js';
+import { languageCss } from '../layout/script-css.js';
 import type { EpubResource } from '../output/epub-package.js';
 import { epubMetadata } from './epub-metadata.js';
 
 export interface EpubEditionOptions {
-  edition: Edition;
+  edition: EpubEdition;
   context: RenderContext;
   templatesDir: string;
   workDir: string;
@@ -61,7 +62,8 @@ export async function buildEpubEdition({ edition, context, templatesDir, workDir
   const metadata = epubMetadata(book, edition, context.date, { images: images.length + 1, pageList: content.pageList, pageBreakSource });
   // The navigation document shows the chapter titles (already in the chapters), its heading and, between languages, ` · `.
   const fonts = await embedFonts(edition.languages, `${content.text}${metadata.tocTitle}${edition.languages.length > 1 ? ' · ' : ''}`);
-  const css = fontFaceCss(fonts) + (await readFile(path.join(templatesDir, 'epub.css'), 'utf8'));
+  const epubCss = await readFile(path.join(templatesDir, 'epub.css'), 'utf8');
+  const css = fontFaceCss(fonts) + epubCss + languageCss(edition.languages, epubCss, 'epub');
   signal?.throwIfAborted();
   const written = await writeEpub({
     metadata,
@@ -91,7 +93,7 @@ async function readImage(bookDir: string, image: EpubImage): Promise<EpubResourc
 /** What `pageBreakSource` names: the print edition, by its own title, its edition id and trim. */
 function printEditionName(editionId: string, context: RenderContext): string {
   const { config } = context.book;
-  const edition = config.editions.find((e) => e.id === editionId);
+  const edition = config.editions.find((e) => e.id === editionId && e.format === 'pdf');
   const lang = edition?.languages?.[0] ?? config.languages[0] ?? context.book.sourceLang;
-  return `${config.title[lang] ?? ''}, print edition ${editionId}${edition ? ` (${edition.trim})` : ''}`;
+  return `${config.title[lang] ?? ''}, print edition ${editionId}${edition?.format === 'pdf' ? ` (${edition.trim})` : ''}`;
 }

@@ -3,12 +3,12 @@ import { toHtml } from 'hast-util-to-html';
 import { PDFDocument } from 'pdf-lib';
 import type { RenderContext } from '../layout/blocks.js';
 import { chapterAnchor } from '../layout/chapter-parts.js';
-import { printDocument } from '../layout/document.js';
 import type { AlignedChapter } from '../manuscript/model.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { PDF_LOAD } from '../output/pdf-metadata.js';
 import { printHtml } from '../output/pdf.js';
-import type { PrintEditionOptions } from './print-types.js';
+import type { EditionDocument } from '../layout/document.js';
+import type { PrintEditionOptions } from './printed-edition.js';
 
 export interface MeasuredBook {
   /** Where each chapter starts in the whole book printed without blank versos. */
@@ -22,11 +22,11 @@ export interface MeasuredBook {
  * and left and right pages have the same text width, so a chapter's length is the same in a part
  * as in the whole book, and the parts' page counts add up to the whole book's.
  */
-export async function measureChapters(options: PrintEditionOptions, chapters: readonly AlignedChapter[], context: RenderContext): Promise<MeasuredBook> {
+export async function measureChapters(options: PrintEditionOptions, chapters: readonly AlignedChapter[], context: RenderContext, editionDocument: EditionDocument): Promise<MeasuredBook> {
   const parts = splitChapters(chapters, Math.min(4, os.availableParallelism()));
   const printed = await Promise.all(
     parts.map(async (part, index) => {
-      const html = toHtml(printDocument({ edition: options.edition, context, templatesDir: options.templatesDir, part: { chapters: part, frontMatter: index === 0 } }));
+      const html = toHtml(editionDocument({ edition: options.edition, context, templatesDir: options.templatesDir, part: { chapters: part, frontMatter: index === 0 } }));
       const result = await printHtml({ ...options, html, editionId: `${options.edition.id}-part-${index + 1}`, final: false });
       return { part, result, document: await PDFDocument.load(result.pdf, PDF_LOAD) };
     }),

@@ -12,7 +12,7 @@ import { assembleSpreads } from '../output/pdf-spreads.js';
 import { measureHeights } from '../output/measure.js';
 import { printHtml } from '../output/pdf.js';
 import { pdfMetadata } from './pdf-metadata.js';
-import type { PrintEditionOptions, PrintedEdition } from './print-types.js';
+import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 
 const SIDES: readonly Side[] = ['verso', 'recto'];
 /** Measured heights are screen layout; leave a little room for what pagination adds (rounding, widows). */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Edition } from '../config/schema.js';
+import { isPdfEdition, type Edition } from '../config/schema.js';
 import type { RenderContext } from '../layout/blocks.js';
 import type { PrintPages } from '../layout/epub-page-breaks.js';
 import type { Pagination } from '../layout/pagination.js';
@@ -42,7 +42,7 @@ export class PrintPagesSource {
 
   private async print(editionId: string): Promise<PrintPages> {
     const { editions, context, templatesDir, workDir, allowedRoots, timeoutMs, signal } = this.options;
-    const edition = editions.find((e) => e.id === editionId && e.format === 'pdf');
+    const edition = editions.filter(isPdfEdition).find((e) => e.id === editionId);
     // The schema only accepts a PDF edition's id, so this is a bug, not a user error.
     if (!edition) throw new Error(`pageBreaksFrom names ${editionId}, which is not a PDF edition`);
     const browser = await this.options.browser();

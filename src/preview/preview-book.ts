@@ -2,13 +2,13 @@ import path from 'node:path';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { checkBook } from '../check/check-book.js';
-import { resolveEditions, type BookConfig, type Edition } from '../config/schema.js';
+import { isPdfEdition, resolveEditions, type BookConfig, type PdfEdition } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { printDocument } from '../layout/document.js';
 import { buildDate } from '../layout/i18n.js';
-import { trimSize, type TrimSize } from '../layout/trim.js';
+import { pageGeometry, type PageGeometry } from '../layout/page-geometry.js';
 import { DocumentCache } from '../manuscript/document-cache.js';
 import { TEMPLATES_DIR } from '../paths.js';
+import { layoutOf } from '../pipeline/layouts.js';
 import { previewPage, servePaths } from './preview-page.js';
 
 export interface PreviewRender {
@@ -33,7 +33,7 @@ export class PreviewBook {
   private readonly editionId: string | undefined;
   readonly cache = new DocumentCache();
   private printed: Root | undefined;
-  private trim: TrimSize | undefined;
+  private geometry: PageGeometry | undefined;
   private shown: string | undefined;
   private files: string[] = [];
   private renders = 0;
@@ -59,10 +59,11 @@ export class PreviewBook {
         diagnostics.push(edition);
       } else {
         try {
-          const printed = printDocument({ edition, context: { book: checked.book, date: buildDate() }, templatesDir: this.templatesDir });
+          // The layout's own document: sheets for columns and interleaved, spreads for facing.
+          const printed = layoutOf(edition).document({ edition, context: { book: checked.book, date: buildDate() }, templatesDir: this.templatesDir });
           this.files = servePaths(printed, this);
           this.printed = printed;
-          this.trim = trimSize(edition.trim);
+          this.geometry = pageGeometry(edition);
           this.shown = edition.id;
         } catch (error) {
           // A bug, not a user error; the preview keeps running and says so where the editor looks.
@@ -72,15 +73,15 @@ export class PreviewBook {
       }
     }
     const version = `${this.session}-${++this.renders}`;
-    const html = toHtml(previewPage({ printed: this.printed, diagnostics, version, trim: this.trim }));
+    const html = toHtml(previewPage({ printed: this.printed, diagnostics, version, geometry: this.geometry }));
     return { html, version, diagnostics, edition: this.shown, files: this.files, ms: Math.round(performance.now() - started) };
   }
 }
 
 /** The edition to preview: the one asked for, or the first print edition. Only print editions have pages. */
-export function previewEdition(config: BookConfig, id: string | undefined): Edition | Diagnostic {
+export function previewEdition(config: BookConfig, id: string | undefined): PdfEdition | Diagnostic {
   const all = resolveEditions(config);
-  const print = all.filter((e) => e.format === 'pdf');
+  const print = all.filter(isPdfEdition);
   const chosen = id === undefined ? print[0] : all.find((e) => e.id === id);
   if (chosen?.format === 'pdf') return chosen;
   const expected = print.length > 0 ? `one of the print editions ${print.map((e) => e.id).join(', ')}` : 'a print edition (`format: pdf`) under `editions`';

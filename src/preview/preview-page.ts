@@ -4,7 +4,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { TrimSize } from '../layout/trim.js';
+import type { PageGeometry } from '../layout/page-geometry.js';
 import { diagnosticsOverlay } from './overlay.js';
 import { isWithin } from './static-files.js';
 
@@ -58,7 +58,8 @@ export interface PreviewPageOptions {
   diagnostics: readonly Diagnostic[];
   /** Changes on every rebuild; the client reloads when the server announces another. */
   version: string;
-  trim: TrimSize | undefined;
+  /** The page of the edition shown: the size of a sheet and its margins. */
+  geometry: PageGeometry | undefined;
 }
 
 /**
@@ -66,12 +67,12 @@ export interface PreviewPageOptions {
  * stylesheet that lays chapters out as sheets of the trim size, and the live-reload script.
  * `printed` itself is left untouched: it is shown again, under a new overlay, while the book is broken.
  */
-export function previewPage({ printed, diagnostics, version, trim }: PreviewPageOptions): Root {
+export function previewPage({ printed, diagnostics, version, geometry }: PreviewPageOptions): Root {
   const overlay = diagnosticsOverlay(diagnostics);
   const head: ElementContent[] = [
     h('meta', { name: VERSION_META, content: version }),
     h('link', { rel: 'stylesheet', href: `${ROUTES.assets}preview.css` }),
-    ...(trim ? [h('style', `:root { --pp-trim-width: ${trim.widthMm}mm; --pp-trim-height: ${trim.heightMm}mm; }`)] : []),
+    ...(geometry ? [h('style', sheetCss(geometry))] : []),
     h('script', { src: `${ROUTES.assets}client.js`, defer: true }),
   ];
   const html = printed?.children.find((node): node is Element => node.type === 'element' && node.tagName === 'html');
@@ -86,4 +87,10 @@ export function previewPage({ printed, diagnostics, version, trim }: PreviewPage
     return child;
   });
   return { ...printed, children: printed.children.map((node) => (node === html ? { ...html, children } : node)) } as Root;
+}
+
+/** The sheet of the preview: the edition's page size and margins, the very numbers its @page rules print with. */
+function sheetCss({ page, margins }: PageGeometry): string {
+  const vars = { 'trim-width': page.widthMm, 'trim-height': page.heightMm, 'margin-top': margins.top, 'margin-bottom': margins.bottom, 'margin-inner': margins.inner, 'margin-outer': margins.outer };
+  return `:root { ${Object.entries(vars).map(([name, mm]) => `--pp-${name}: ${mm}mm;`).join(' ')} }`;
 }

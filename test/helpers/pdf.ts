@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { DEFAULT_MARGINS_MM } from '../../src/config/page-margins.js';
 
 export interface PdfFont {
   name: string;
@@ -43,9 +44,9 @@ interface Line {
   text: string;
 }
 
-/** The top and bottom margins of templates/print.css, in points: running heads and folios sit in them. */
-const MARGIN_TOP_PT = (17 * 72) / 25.4;
-const MARGIN_BOTTOM_PT = (18 * 72) / 25.4;
+/** The top and bottom margins of the book design (src/config/page-margins.ts), in points: running heads and folios sit in them. */
+const MARGIN_TOP_PT = (DEFAULT_MARGINS_MM.top * 72) / 25.4;
+const MARGIN_BOTTOM_PT = (DEFAULT_MARGINS_MM.bottom * 72) / 25.4;
 
 /**
  * The text of each column of a multi-column PDF, in reading order across pages. Lines come from

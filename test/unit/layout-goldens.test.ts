@@ -2,11 +2,14 @@ import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
-import { resolveEditions, type Edition } from '../../src/config/schema.js';
+import { isPdfEdition, resolveEditions, type Edition, type PdfEdition } from '../../src/config/schema.js';
 import type { RenderContext } from '../../src/layout/blocks.js';
+import { layoutColumns } from '../../src/layout/columns.js';
 import { printDocument } from '../../src/layout/document.js';
 import { epubChapters } from '../../src/layout/epub-chapters.js';
 import { facingItems, facingSide } from '../../src/layout/facing.js';
+import { facingSpreadsDocument } from '../../src/layout/facing-spreads.js';
+import { layoutInterleaved } from '../../src/layout/interleaved.js';
 import { packSpreads } from '../../src/layout/spreads.js';
 import { loadBook } from '../../src/manuscript/load.js';
 import { TEMPLATES_DIR } from '../../src/paths.js';
@@ -31,18 +34,24 @@ async function contextOf(name: string): Promise<{ context: RenderContext; editio
   return { context: { book, date: DATE }, editions: resolveEditions(config), portable };
 }
 
-function pdfEdition(editions: readonly Edition[]): Edition {
-  const edition = editions.find((e) => e.format === 'pdf');
+function pdfEdition(editions: readonly Edition[]): PdfEdition {
+  const edition = editions.find(isPdfEdition);
   if (!edition) throw new Error('the fixture book has no PDF edition');
   return edition;
 }
 
 describe('print documents, per layout', () => {
+  // The chapter layouts as src/pipeline/layouts.ts chooses them (imported directly: the registry
+  // brings the printing code and Chromium's driver with it, seconds of loading).
+  const chapterLayouts = {
+    columns: (edition: PdfEdition) => (chapter, context) => layoutColumns(chapter, edition.languages, context),
+    interleaved: (edition: PdfEdition) => (chapter, context) => layoutInterleaved(chapter, edition.languages, context),
+  } satisfies Record<string, (edition: PdfEdition) => Parameters<typeof printDocument>[0]['layoutChapter']>;
   for (const layout of ['columns', 'interleaved'] as const) {
     it(`${layout}: the mini book's print document`, async () => {
       const { context, editions, portable } = await contextOf('mini');
-      const edition = { ...pdfEdition(editions), layout };
-      const html = portable(toHtml(printDocument({ edition, context, templatesDir: TEMPLATES_DIR })));
+      const edition: PdfEdition = { ...pdfEdition(editions), layout };
+      const html = portable(toHtml(printDocument({ edition, layoutChapter: chapterLayouts[layout](edition), context, templatesDir: TEMPLATES_DIR })));
       expect(html).toContain(`edition-${layout}`);
       expect(html).not.toMatch(/\/(tmp|home|work|usr)\//);
       await expectGolden(html, path.join(GOLDENS, `mini-${layout}.html`));
@@ -51,7 +60,8 @@ describe('print documents, per layout', () => {
 
   it('facing: the verso and recto documents of the mini book, measuring and packed in spreads', async () => {
     const { context, editions, portable } = await contextOf('mini');
-    const edition = { ...pdfEdition(editions), layout: 'facing' as const, languages: ['en', 'vi'] };
+    const edition: PdfEdition = { ...pdfEdition(editions), layout: 'facing', languages: ['en', 'vi'] };
+    await expectGolden(portable(toHtml(facingSpreadsDocument({ edition, context, templatesDir: TEMPLATES_DIR }))), path.join(GOLDENS, 'mini-facing-spreads.html'));
     const items = facingItems(context);
     expect(items.length).toBeGreaterThan(3);
     // Fixed heights stand in for Chromium's measurement: three 100 px items fill a 300 px page.

@@ -1,12 +1,11 @@
-import type { Edition } from '../config/schema.js';
+import type { PdfEdition } from '../config/schema.js';
 import type { RenderContext } from '../layout/blocks.js';
 import type { Pagination } from '../layout/pagination.js';
 import type { PrintBrowser } from '../output/browser.js';
 
-/** What printing an edition takes and gives, shared by every print pass (no pass imports another). */
 export interface PrintEditionOptions {
   browser: PrintBrowser;
-  edition: Edition;
+  edition: PdfEdition;
   context: RenderContext;
   templatesDir: string;
   workDir: string;
