@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import type { EpubEdition } from '../config/schema.js';
+import { DEFAULT_STAGE_TIMEOUT_MS } from '../config/stage-timeout.js';
 import { UserError } from '../diagnostics/index.js';
 import type { RenderContext } from '../layout/blocks.js';
 import { COVER_SIZE, coverChapter, coverPage } from '../layout/cover-page.js';
@@ -26,6 +27,10 @@ export interface EpubEditionOptions {
   browser: () => Promise<PrintBrowser>;
   /** The pages of the PDF edition named by `pageBreaksFrom`, when the edition has one. */
   printPages?: PrintPages | undefined;
+  /** The stage timeout of the cover's photograph; default the build's default. */
+  timeoutMs?: number;
+  /** The build's cancellation: checked between steps, and nothing is written once it aborted. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface EpubEditionResult {
@@ -34,7 +39,7 @@ export interface EpubEditionResult {
 }
 
 /** layout → cover → fonts → package, for one EPUB edition. */
-export async function buildEpubEdition({ edition, context, templatesDir, workDir, outPath, browser, printPages }: EpubEditionOptions): Promise<EpubEditionResult> {
+export async function buildEpubEdition({ edition, context, templatesDir, workDir, outPath, browser, printPages, timeoutMs, signal }: EpubEditionOptions): Promise<EpubEditionResult> {
   const { book } = context;
   // The faces are chosen by language before the text is known; the colophon names what is packed.
   const content = epubChapters(edition, { ...context, fonts: epubFaces(edition.languages) }, { khmerWordBreaks: edition.khmerWordBreaks, printPages });
@@ -42,7 +47,7 @@ export async function buildEpubEdition({ edition, context, templatesDir, workDir
   const cover: EpubResource = {
     href: 'images/cover.png',
     mediaType: 'image/png',
-    data: await renderCover(await browser(), toHtml(coverPage(book, edition)), workDir, COVER_SIZE),
+    data: await renderCover(await browser(), toHtml(coverPage(book, edition)), workDir, COVER_SIZE, { signal, timeoutMs: timeoutMs ?? DEFAULT_STAGE_TIMEOUT_MS, outPath }),
     properties: 'cover-image',
   };
   const pageBreakSource = printPages ? printEditionName(printPages.editionId, context) : undefined;
@@ -51,6 +56,7 @@ export async function buildEpubEdition({ edition, context, templatesDir, workDir
   const fonts = await embedFonts(edition.languages, `${content.text}${metadata.tocTitle}${edition.languages.length > 1 ? ' · ' : ''}`);
   const epubCss = await readFile(path.join(templatesDir, 'epub.css'), 'utf8');
   const css = fontFaceCss(fonts) + epubCss + languageCss(edition.languages, epubCss, 'epub');
+  signal?.throwIfAborted();
   const written = await writeEpub({
     metadata,
     chapters: [coverChapter(book, edition, cover.href), ...content.chapters],
