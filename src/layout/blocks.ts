@@ -6,25 +6,14 @@ import { visit } from 'unist-util-visit';
 import { blocksToHast } from '../markdown/processor.js';
 import type { Block, Book, ManuscriptDocument, UnitPlace } from '../manuscript/model.js';
 import { resolveChapterLink } from '../manuscript/chapter-links.js';
-import type { Edition } from '../config/schema.js';
 import { chapterAnchor, sectionAnchor } from './chapter-parts.js';
 import { expandDirective } from './directives.js';
-import type { EmbeddedFace } from './edition-fonts.js';
 import { settleConditions } from './edition-view.js';
 import { phrases } from './i18n.js';
 import { markNoteLinks, withNoteLinks } from './notes.js';
+import type { RenderContext } from './render-context.js';
 
-export interface RenderContext {
-  /** The book as this edition shows it (bookForEdition: conditional rows for other editions left out). */
-  book: Book;
-  date: Date;
-  /** The edition being laid out: conditional content and the generated phrases depend on it. */
-  edition: Edition;
-  /** The faces this edition's output embeds, once known (a print pass reads them from its PDF). */
-  fonts?: readonly EmbeddedFace[];
-  /** The `columns` layout's width ratios, one per language of the edition (book.yaml `columnWidths`). */
-  columnWidths?: readonly number[];
-}
+export type { RenderContext } from './render-context.js';
 
 /** One block of one language as hast: directives expanded, images pointed at the book's files. */
 export function renderBlock(block: Block | undefined, doc: ManuscriptDocument | undefined, lang: string, context: RenderContext): ElementContent[] {

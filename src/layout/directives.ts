@@ -1,7 +1,7 @@
 import type { List, ListItem, PhrasingContent, RootContent } from 'mdast';
 import { articleCredits, isArticle } from '../manuscript/credits.js';
 import type { ManuscriptDocument } from '../manuscript/model.js';
-import type { RenderContext } from './blocks.js';
+import type { RenderContext } from './render-context.js';
 import { chapterTitle } from './chapter-parts.js';
 import { describeFaces } from './edition-fonts.js';
 import { editionPhrases } from './edition-phrases.js';

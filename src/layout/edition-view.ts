@@ -2,7 +2,7 @@ import type { Nodes, Parents, RootContent } from 'mdast';
 import type { Edition } from '../config/schema.js';
 import { conditionOf, isConditional, type Condition } from '../manuscript/condition.js';
 import type { AlignedChapter, Book } from '../manuscript/model.js';
-import type { RenderContext } from './blocks.js';
+import type { RenderContext } from './render-context.js';
 
 /**
  * The layout of a print edition; an EPUB has none (its reading order is interleaved, but

@@ -93,8 +93,9 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   signal?.throwIfAborted();
 
   const outDir = path.resolve(options.outDir ?? path.join(bookDir, 'build'));
-  await assertOwnManifest(outDir, bookDir);
+  // The directory first: a file standing where it should be is named as such, not as a foreign manifest.
   await ensureOutputDir(outDir);
+  await assertOwnManifest(outDir, bookDir);
   // What a build killed by SIGKILL left in the temp folder (its Chromium too, if still running).
   await sweepOrphans((dir) => killProfileProcesses(dir));
   const workDir = await ownTempDir('work');
