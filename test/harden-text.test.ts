@@ -106,12 +106,13 @@ describe('lint time stays linear in the size of a block', () => {
     await writeFile(path.join(dir, 'translations/km/01-a.md'), `---\ntitle: ក\n---\n\n${block}\n`);
     const book = await loadFixtureBook(dir);
     const runs: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const started = performance.now();
       lintBook(book);
       runs.push(performance.now() - started);
     }
-    return runs.sort((a, b) => a - b)[1] ?? 0;
+    // The fastest run: other test files share the two cores, and they only ever add time.
+    return Math.min(...runs);
   }
 
   it('spends no more time per KB on a block 4× larger (within 3×), for random sizes and scripts', async () => {

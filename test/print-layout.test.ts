@@ -15,6 +15,7 @@ import type { Book } from '../src/manuscript/model.js';
 import { ROOT, runCli } from './helpers/cli.js';
 import { bodyText, columnStreams, comparable, pdfLines, pdfText, runningHead, type BoxLine } from './helpers/pdf.js';
 import { nonEmpty } from './helpers/non-empty.js';
+import { withDigits } from '../src/text/numerals.js';
 
 /** The repository's own book, every PDF edition, read back from the real PDFs with poppler and pdf-lib. */
 let outDir: string;
@@ -165,7 +166,8 @@ describe('the columns layout', () => {
             const found = edition.languages.map((lang) => {
               const block = row.cells[lang];
               // Long enough to be unique: several paragraphs open with "The leaders of the two countries".
-              const start = block && !block.untranslated ? comparable(toString(block.node)).slice(0, 60) : '';
+              // In the digits the PDF shows for the language (book.yaml `numerals`); the markdown keeps Latin ones.
+              const start = block && !block.untranslated ? comparable(withDigits(toString(block.node), book.config.numerals[lang]?.digits ?? 'latin')).slice(0, 60) : '';
               if (!start) return undefined;
               const stream = streams[edition.languages.indexOf(lang)];
               const at = stream?.text.indexOf(start, cursor[lang]) ?? -1;

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DocumentCache } from '../src/manuscript/document-cache.js';
 import type { BuildResult } from '../src/pipeline/build-book.js';
 import type { UserError } from '../src/diagnostics/index.js';
@@ -12,21 +12,16 @@ import { pdfText } from './helpers/pdf.js';
 
 type Outcome = { result: BuildResult } | { error: UserError };
 
-// A private TMPDIR for this file's process: every Chromium of these builds has its profile under it.
-const tmp = await mkdtemp(path.join(os.tmpdir(), 'pp-supersede-'));
-const previousTmp = process.env.TMPDIR;
-process.env.TMPDIR = tmp;
-afterAll(async () => {
-  if (previousTmp === undefined) delete process.env.TMPDIR;
-  else process.env.TMPDIR = previousTmp;
-  await rm(tmp, { recursive: true, force: true });
-});
+// Every directory a build of this process makes in the temp folder is named with its PID
+// (parallel-press-work-PID-…, parallel-press-chromium-PID-…): those are the ones this file watches.
+const tmp = os.tmpdir();
+const ours = `parallel-press-chromium-${process.pid}-`;
 
 /** The Chromium profile directories of running processes under this file's TMPDIR, by pid. */
 function chromiumProfiles(): Map<number, string> {
   let out = '';
   try {
-    out = execFileSync('pgrep', ['-af', `user-data-dir=${tmp}`], { encoding: 'utf8' });
+    out = execFileSync('pgrep', ['-af', `user-data-dir=${path.join(tmp, ours)}`], { encoding: 'utf8' });
   } catch {
     return new Map(); // pgrep exits 1 when nothing matches
   }
@@ -63,7 +58,7 @@ describe('build --watch, a change during a rebuild', () => {
     });
     try {
       expect(outcomes).toHaveLength(1);
-      expect(outcomes[0] && 'result' in outcomes[0]).toBe(true);
+      expect(outcomes[0] && 'result' in outcomes[0], JSON.stringify(outcomes[0] && 'error' in outcomes[0] ? outcomes[0].error.diagnostics : undefined)).toBe(true);
       const pdf = path.join(dir, 'build/mini-print.pdf');
       const chapter = path.join(dir, 'manuscript/01-river.md');
       const source = await readFile(chapter, 'utf8');
@@ -96,7 +91,7 @@ describe('build --watch, a change during a rebuild', () => {
       expect(text).not.toContain('(edit 1)');
       await expect.poll(() => chromiumProfiles().size, { timeout: 5_000 }).toBe(0);
       // Nothing of any build (work directories, Chromium profiles) is left in the temp directory.
-      expect((await readdir(tmp)).filter((name) => name.startsWith('parallel-press-'))).toEqual([]);
+      expect((await readdir(tmp)).filter((name) => name.startsWith(`parallel-press-work-${process.pid}-`) || name.startsWith(ours))).toEqual([]);
     } finally {
       await watcher.close();
     }

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE } from '../config/load.js';
 import { languageCode } from '../config/schema.js';
@@ -10,6 +10,7 @@ import { scaffoldLanguage } from '../scaffold/scaffold.js';
 import { isKnownLanguage, SCRIPTS } from '../text/scripts.js';
 import { newBookYaml } from './book-yaml.js';
 import { sampleChapter } from './sample-chapter.js';
+import { exists } from '../fs/exists.js';
 
 export interface InitOptions {
   title: string;
@@ -113,14 +114,6 @@ async function refuseExistingBook(dir: string): Promise<void> {
   });
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function entries(dir: string): Promise<string[]> {
   try {
