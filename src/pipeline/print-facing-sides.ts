@@ -2,10 +2,10 @@ import { toHtml } from 'hast-util-to-html';
 import { PDFDocument } from 'pdf-lib';
 import { chapterAnchor, chapterTitle } from '../layout/chapter-parts.js';
 import { printShell } from '../layout/document.js';
-import { facingItems, facingSide, textArea, type FacingItem, type Side } from '../layout/facing.js';
+import { facingItems, facingSide, textArea, type Side } from '../layout/facing.js';
 import { facingSidePrint, spreadAnchor } from '../layout/facing-sides.js';
 import { contentsChapters, contentsPage, frontMatter } from '../layout/front-matter.js';
-import { packSpreads, type SpreadGroup } from '../layout/spreads.js';
+import type { SpreadGroup } from '../layout/spreads.js';
 import { writeOutput } from '../fs/atomic.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
@@ -16,11 +16,9 @@ import { pdfFaces } from '../output/pdf-fonts.js';
 import { hasFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
 import type { RenderContext } from '../layout/blocks.js';
 import { pdfMetadata } from './pdf-metadata.js';
+import { FILL, packChapters, SIDES } from './facing-plan.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 
-const SIDES: readonly Side[] = ['verso', 'recto'];
-/** Measured heights are screen layout; leave a little room for what pagination adds (rounding, widows). */
-const FILL = 0.97;
 const MAX_PASSES = 4;
 
 /**
@@ -110,16 +108,6 @@ export async function printFacingSides(options: PrintEditionOptions): Promise<Pr
   return { pdf, bytes: pdf.byteLength, pages: book.getPageCount(), blocked: [...blocked], pagination: { pages, blankBefore: new Set(), faces }, html: sideHtml, timings };
 }
 
-/** Spreads never cross chapters: each chapter opens a spread. */
-function packChapters(items: readonly FacingItem[], verso: ReadonlyMap<string, number>, recto: ReadonlyMap<string, number>, pageHeight: number): SpreadGroup[] {
-  const chapters = [...new Set(items.map((i) => i.chapter))];
-  return chapters.flatMap((chapter) =>
-    packSpreads(
-      items.filter((i) => i.chapter === chapter).map((i) => ({ id: i.id, verso: verso.get(i.id) ?? 0, recto: recto.get(i.id) ?? 0, keepWithNext: i.keepWithNext })),
-      pageHeight,
-    ),
-  );
-}
 
 /** How many pages each spread took on one side, from where the spreads' anchors landed. */
 function spreadLengths(side: PDFDocument, count: number): number[] {

@@ -1,24 +1,22 @@
 import { toHtml } from 'hast-util-to-html';
 import { PDFDocument } from 'pdf-lib';
 import { chapterAnchor } from '../layout/chapter-parts.js';
-import { facingDocument, facingItems, facingSide, pageBoxAnchor, textArea, type FacingItem, type Side } from '../layout/facing.js';
+import { facingDocument, facingItems, facingSide, pageBoxAnchor, textArea } from '../layout/facing.js';
 import { contentsChapters } from '../layout/front-matter.js';
-import { packSpreads, repairSpreads, type SpreadGroup } from '../layout/spreads.js';
+import { repairSpreads, type SpreadGroup } from '../layout/spreads.js';
 import { writeOutput } from '../fs/atomic.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
 import { measureHeights } from '../output/measure.js';
-import { printHtml } from '../output/pdf.js';
 import { pdfFaces } from '../output/pdf-fonts.js';
 import { sameFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
 import type { RenderContext } from '../layout/blocks.js';
 import { printFacingSides } from './print-facing-sides.js';
 import { pdfMetadata } from './pdf-metadata.js';
+import { FILL, packChapters, SIDES } from './facing-plan.js';
+import { printPass } from './print-pass.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 
-const SIDES: readonly Side[] = ['verso', 'recto'];
-/** Measured heights are screen layout; leave a little room for what pagination adds (rounding, widows). */
-const FILL = 0.97;
 /** Passes of the whole document: overflow repairs, the blank page before the first spread, the contents. */
 const MAX_PASSES = 8;
 
@@ -59,12 +57,8 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
     let started = performance.now();
     const html = toHtml(facingDocument({ edition, context, templatesDir: options.templatesDir, items, spreads, pages, blankAfterFront }));
     timings.layout += performance.now() - started;
+    const document = await printPass(options, html, { timings, blocked });
     started = performance.now();
-    const printed = await printHtml({ ...options, html, editionId: edition.id, final: true });
-    timings.print.push(performance.now() - started);
-    printed.blocked.forEach((url) => blocked.add(url));
-    started = performance.now();
-    const document = await PDFDocument.load(printed.pdf, PDF_LOAD);
     const landed = anchorPages(document);
     const overflowing = overflowingSpreads(spreads, landed).filter((n) => !oversize.has(n));
     const firstVerso = landed.get(pageBoxAnchor(0, 'verso'));
@@ -107,16 +101,6 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   throw new Error(`The spreads of edition ${edition.id} did not settle after ${MAX_PASSES} passes`);
 }
 
-/** Spreads never cross chapters: each chapter opens a spread. */
-function packChapters(items: readonly FacingItem[], verso: ReadonlyMap<string, number>, recto: ReadonlyMap<string, number>, pageHeight: number): SpreadGroup[] {
-  const chapters = [...new Set(items.map((i) => i.chapter))];
-  return chapters.flatMap((chapter) =>
-    packSpreads(
-      items.filter((i) => i.chapter === chapter).map((i) => ({ id: i.id, verso: verso.get(i.id) ?? 0, recto: recto.get(i.id) ?? 0, keepWithNext: i.keepWithNext })),
-      pageHeight,
-    ),
-  );
-}
 
 /** Spreads one of whose page boxes ended on a later page than it started: that side ran over. */
 function overflowingSpreads(spreads: readonly SpreadGroup[], landed: ReadonlyMap<string, number>): number[] {

@@ -1,15 +1,14 @@
 import { toHtml } from 'hast-util-to-html';
-import { PDFDocument } from 'pdf-lib';
 import { contentsChapters } from '../layout/front-matter.js';
 import { isSettled, planPagination, UNPAGINATED } from '../layout/pagination.js';
 import { writeOutput } from '../fs/atomic.js';
 import { anchorPages } from '../output/pdf-anchors.js';
-import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
-import { printHtml } from '../output/pdf.js';
+import { applyPdfMetadata, PDF_SAVE } from '../output/pdf-metadata.js';
 import type { EditionDocument } from '../layout/document.js';
 import { pdfFaces } from '../output/pdf-fonts.js';
 import { sameFaces } from '../layout/edition-fonts.js';
 import { pdfMetadata } from './pdf-metadata.js';
+import { printPass } from './print-pass.js';
 import { measureChapters } from './measuring-pass.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 
@@ -43,12 +42,8 @@ export async function printFlow(options: PrintEditionOptions, editionDocument: E
     context = { ...options.context, fonts: used.faces ?? [] };
     const html = toHtml(editionDocument({ edition, context, templatesDir: options.templatesDir, pagination: used }));
     timings.layout += performance.now() - started;
+    const document = await printPass(options, html, { timings, blocked });
     started = performance.now();
-    const printed = await printHtml({ ...options, html, editionId: edition.id, final: true });
-    timings.print.push(performance.now() - started);
-    printed.blocked.forEach((url) => blocked.add(url));
-    started = performance.now();
-    const document = await PDFDocument.load(printed.pdf, PDF_LOAD);
     const next = { ...planPagination(chapters, used, anchorPages(document)), faces: pdfFaces(document) };
     // Settled when the pages are, and the colophon named the faces this very PDF embeds.
     if (isSettled(chapters, used, next) && sameFaces(used.faces, next.faces)) {
