@@ -83,6 +83,16 @@ const RULES: Record<string, { ids: string[]; fail: string[] }> = {
     ids: ['image-alt-missing'],
     fail: ['image-alt-missing error manuscript/01-river.md:9:1', 'image-alt-missing error translations/vi/01-river.md:12:43'],
   },
+  conditions: {
+    ids: ['condition-mismatch', 'condition-invalid'],
+    fail: [
+      'condition-invalid error manuscript/01-river.md:19:1',
+      'condition-invalid error translations/km/01-river.md:20:1',
+      'condition-invalid error translations/vi/01-river.md:20:1',
+      'condition-mismatch error translations/vi/01-river.md:14:1',
+      'condition-mismatch error translations/vi/01-river.md:16:1',
+    ],
+  },
   'khmer-order': {
     ids: ['khmer-order'],
     fail: [

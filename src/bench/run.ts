@@ -21,6 +21,7 @@ import { printHtml } from '../output/pdf.js';
 import { PACKAGE_ROOT, TEMPLATES_DIR } from '../paths.js';
 import { PeakRss } from './peak-rss.js';
 import { realText, writeSyntheticBook } from './synthetic-book.js';
+import { editionContext } from '../layout/edition-view.js';
 
 /** About 38 A5 pages per chapter of 6 sections × 6 rows in the columns edition (measured). */
 const run = promisify(execFile);
@@ -66,12 +67,11 @@ async function benchSize(targetPages: number): Promise<SizeResult> {
     await time('check', () => lintBook(book));
     const [pdfEdition, epubEdition] = resolveEditions(config);
     if (pdfEdition?.format !== 'pdf' || epubEdition?.format !== 'epub') throw new Error('the synthetic book has a PDF and an EPUB edition');
-    const context = { book, date: new Date(0) };
     const browser = await time('launch Chromium', () => launchBrowser());
     let raw = 0;
     let pages = 0;
     try {
-      const printed = await printEdition({ browser, edition: pdfEdition, context, templatesDir: TEMPLATES_DIR, workDir, allowedRoots: [dir, TEMPLATES_DIR, workDir], outPath: path.join(dir, 'out.pdf') });
+      const printed = await printEdition({ browser, edition: pdfEdition, context: editionContext(book, pdfEdition, new Date(0)), templatesDir: TEMPLATES_DIR, workDir, allowedRoots: [dir, TEMPLATES_DIR, workDir], outPath: path.join(dir, 'out.pdf') });
       pages = printed.pages;
       seconds.layout = printed.timings.layout / 1000;
       printed.timings.print.forEach((ms, i) => (seconds[`print pass ${i + 1}`] = ms / 1000));
@@ -80,7 +80,7 @@ async function benchSize(targetPages: number): Promise<SizeResult> {
       const started = performance.now();
       await printHtml({ browser, html: printed.html, workDir, allowedRoots: [dir, TEMPLATES_DIR, workDir], editionId: 'raw', outPath: 'raw.pdf', final: true });
       raw = (performance.now() - started) / 1000;
-      await time('EPUB', () => buildEpubEdition({ edition: epubEdition, context, templatesDir: TEMPLATES_DIR, workDir, outPath: path.join(dir, 'out.epub'), browser: async () => browser }));
+      await time('EPUB', () => buildEpubEdition({ edition: epubEdition, context: editionContext(book, epubEdition, new Date(0)), templatesDir: TEMPLATES_DIR, workDir, outPath: path.join(dir, 'out.epub'), browser: async () => browser }));
     } finally {
       await browser.close();
     }

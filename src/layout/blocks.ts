@@ -2,15 +2,23 @@ import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import type { RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { blocksToHast } from '../markdown/processor.js';
 import type { Block, Book, ManuscriptDocument } from '../manuscript/model.js';
-import { formatDate, phrases } from './i18n.js';
+import type { Edition } from '../config/schema.js';
+import { expandDirective } from './directives.js';
+import type { EmbeddedFace } from './edition-fonts.js';
+import { settleConditions } from './edition-view.js';
+import { phrases } from './i18n.js';
 
 export interface RenderContext {
+  /** The book as this edition shows it (bookForEdition: conditional rows for other editions left out). */
   book: Book;
   date: Date;
+  /** The edition being laid out: conditional content and the generated phrases depend on it. */
+  edition: Edition;
+  /** The faces this edition's output embeds, once known (a print pass reads them from its PDF). */
+  fonts?: readonly EmbeddedFace[];
   /** The `columns` layout's width ratios, one per language of the edition (book.yaml `columnWidths`). */
   columnWidths?: readonly number[];
 }
@@ -20,8 +28,8 @@ export function renderBlock(block: Block | undefined, doc: ManuscriptDocument | 
   if (!block || !doc || block.untranslated) {
     return [h('p', { className: ['untranslated'] }, phrases(lang).untranslated)];
   }
-  const node = expandDirective(block.node, doc, context);
-  const root = blocksToHast([node], doc.definitions, doc.file);
+  const nodes = settleConditions(block.node, context.edition).map((node) => expandDirective(node, doc, context));
+  const root = blocksToHast(nodes, doc.definitions, doc.file);
   const fileDir = path.dirname(path.join(context.book.dir, doc.path));
   visit(root, 'element', (element) => {
     if (element.tagName === 'img' && typeof element.properties.src === 'string') {
@@ -31,27 +39,3 @@ export function renderBlock(block: Block | undefined, doc: ManuscriptDocument | 
   return root.children as ElementContent[];
 }
 
-/** `::translation-status` and `::build-date` are filled in from the book at build time. */
-function expandDirective(node: RootContent, doc: ManuscriptDocument, context: RenderContext): RootContent {
-  if (node.type !== 'leafDirective') return node;
-  const say = phrases(doc.lang);
-  if (node.name === 'build-date') {
-    return paragraph(say.buildDate(formatDate(context.date, doc.lang)));
-  }
-  if (node.name === 'translation-status') {
-    const { book } = context;
-    const lines = book.config.languages
-      .filter((lang) => lang !== book.sourceLang)
-      .map((lang) => {
-        const statuses = book.chapters.map((c) => c.documents[lang]?.frontMatter.status ?? 'draft');
-        const status = statuses.length > 0 && statuses.every((s) => s === 'reviewed') ? 'reviewed' : 'draft';
-        return say.translationStatus(say.languageName(lang), status);
-      });
-    return paragraph(lines.join(' '));
-  }
-  return node;
-}
-
-function paragraph(text: string): RootContent {
-  return { type: 'paragraph', children: [{ type: 'text', value: text }] };
-}

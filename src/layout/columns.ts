@@ -1,6 +1,7 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { AlignedChapter } from '../manuscript/model.js';
+import { articleByline } from './article-credits.js';
 import { renderBlock, type RenderContext } from './blocks.js';
 import { chapterAnchor, chapterTitle, headingContent, rowAnchor, sectionAnchor } from './chapter-parts.js';
 
@@ -19,6 +20,7 @@ export function layoutColumns(chapter: AlignedChapter, languages: readonly strin
       h('header', { className: ['cell', 'chapter-head'], lang }, [
         h('h1', index === 0 ? { id: anchor } : {}, chapterTitle(chapter, lang, book.sourceLang)),
         subtitle ? h('p', { className: ['subtitle'] }, String(subtitle)) : null,
+        articleByline(chapter, lang, book.sourceLang),
       ]),
     );
   });
@@ -32,7 +34,7 @@ export function layoutColumns(chapter: AlignedChapter, languages: readonly strin
     }
     section.rows.forEach((row, n) => {
       languages.forEach((lang, index) => {
-        const id = index === 0 ? { id: rowAnchor(chapter, section.id, n + 1) } : {};
+        const id = index === 0 ? { id: rowAnchor(chapter, section.id, row.position ?? n + 1) } : {};
         cells.push(h('div', { className: ['cell'], lang, ...id }, renderBlock(row.cells[lang], chapter.documents[lang], lang, context)));
       });
     });

@@ -88,7 +88,7 @@ export function anchorIndex(chapters: readonly AlignedChapter[]): Element {
     chapterAnchor(chapter),
     ...chapter.sections.flatMap((section) => [
       ...(section.id ? [sectionAnchor(chapter, section.id)] : []),
-      ...section.rows.map((_, n) => rowAnchor(chapter, section.id, n + 1)),
+      ...section.rows.map((row, n) => rowAnchor(chapter, section.id, row.position ?? n + 1)),
     ]),
   ]);
   return h('nav', { className: ['anchor-index'], hidden: true, ariaHidden: 'true' }, anchors.map((anchor) => h('a', { href: `#${anchor}` })));

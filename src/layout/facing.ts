@@ -2,6 +2,7 @@ import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import type { PdfEdition } from '../config/schema.js';
 import type { AlignedChapter } from '../manuscript/model.js';
+import { articleByline } from './article-credits.js';
 import { renderBlock, type RenderContext } from './blocks.js';
 import { chapterAnchor, chapterTitle, headingContent, rowAnchor, sectionAnchor } from './chapter-parts.js';
 import { printShell } from './document.js';
@@ -36,7 +37,7 @@ export function facingItems(context: RenderContext): FacingItem[] {
         id: chapterAnchor(chapter),
         chapter,
         keepWithNext: true,
-        render: (lang) => h('header', { className: ['chapter-head'] }, h('h1', chapterTitle(chapter, lang, book.sourceLang))),
+        render: (lang) => h('header', { className: ['chapter-head'] }, [h('h1', chapterTitle(chapter, lang, book.sourceLang)), articleByline(chapter, lang, book.sourceLang)]),
       },
     ];
     for (const section of chapter.sections) {
@@ -44,7 +45,7 @@ export function facingItems(context: RenderContext): FacingItem[] {
         items.push({ id: sectionAnchor(chapter, section.id), chapter, keepWithNext: true, render: (lang) => h('h2', headingContent(section.headings[lang], chapter.documents[lang])) });
       }
       section.rows.forEach((row, n) => {
-        items.push({ id: rowAnchor(chapter, section.id, n + 1), chapter, keepWithNext: false, render: (lang) => h('div', renderBlock(row.cells[lang], chapter.documents[lang], lang, context)) });
+        items.push({ id: rowAnchor(chapter, section.id, row.position ?? n + 1), chapter, keepWithNext: false, render: (lang) => h('div', renderBlock(row.cells[lang], chapter.documents[lang], lang, context)) });
       });
     }
     return items;

@@ -59,3 +59,12 @@ export function buildDate(env: NodeJS.ProcessEnv = process.env): Date {
 export function formatDate(date: Date, lang: string): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
+
+/** A `published` date as written (YYYY, YYYY-MM or YYYY-MM-DD), in the words of `lang`. */
+export function formatPublished(published: string, lang: string): string {
+  const [year, month, day] = published.split('-').map(Number);
+  if (year === undefined || month === undefined) return published;
+  const date = new Date(Date.UTC(year, month - 1, day ?? 1));
+  const options: Intl.DateTimeFormatOptions = day === undefined ? { year: 'numeric', month: 'long', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(lang, options).format(date);
+}

@@ -1,6 +1,7 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { AlignedChapter } from '../manuscript/model.js';
+import { articleByline } from './article-credits.js';
 import { renderBlock, type RenderContext } from './blocks.js';
 import { chapterAnchor, chapterTitle, headingContent, rowAnchor, sectionAnchor } from './chapter-parts.js';
 
@@ -15,9 +16,15 @@ export function layoutInterleaved(chapter: AlignedChapter, languages: readonly s
     h(
       'header',
       { className: ['chapter-head'] },
-      languages.map((lang, index) =>
-        h('h1', { lang, className: [index === 0 ? 'primary' : 'secondary'], ...(index === 0 ? { id: chapterAnchor(chapter) } : {}) }, chapterTitle(chapter, lang, book.sourceLang)),
-      ),
+      [
+        ...languages.map((lang, index) =>
+          h('h1', { lang, className: [index === 0 ? 'primary' : 'secondary'], ...(index === 0 ? { id: chapterAnchor(chapter) } : {}) }, chapterTitle(chapter, lang, book.sourceLang)),
+        ),
+        ...languages.flatMap((lang) => {
+          const byline = articleByline(chapter, lang, book.sourceLang);
+          return byline ? [{ ...byline, properties: { ...byline.properties, lang } }] : [];
+        }),
+      ],
     ),
   );
   for (const section of chapter.sections) {
@@ -34,7 +41,7 @@ export function layoutInterleaved(chapter: AlignedChapter, languages: readonly s
       children.push(
         h(
           'div',
-          { className: ['row'], id: rowAnchor(chapter, section.id, n + 1) },
+          { className: ['row'], id: rowAnchor(chapter, section.id, row.position ?? n + 1) },
           languages.map((lang, index) =>
             h('div', { className: ['block', index === 0 ? 'primary' : 'secondary'], lang, dataLabel: lang.toUpperCase() }, renderBlock(row.cells[lang], chapter.documents[lang], lang, context)),
           ),

@@ -31,6 +31,8 @@ export const RULE_CATALOGUE: Readonly<Record<string, { severity: Severity; summa
   'section-extra': { severity: 'error', summary: 'a translation section matches no source section' },
   'block-missing': { severity: 'error', summary: 'a translated section has fewer blocks than its source' },
   'block-extra': { severity: 'error', summary: 'a translated section has more blocks than its source' },
+  'condition-mismatch': { severity: 'error', summary: 'a block or phrase kept only in some editions (`:::only`, `:::except`) with another condition, or none, in a translation' },
+  'condition-invalid': { severity: 'error', summary: 'an `only`/`except` directive with an unknown attribute or value, or no condition' },
   'section-stale': { severity: 'warning', summary: 'the English changed since the recorded fingerprint' },
   'section-unsynced': { severity: 'info', summary: 'a translated section has no recorded fingerprint' },
   'block-untranslated': { severity: 'warning', summary: 'a block marked `:::untranslated`' },

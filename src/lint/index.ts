@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { Book } from '../manuscript/model.js';
 import { blockAlignment } from './blocks.js';
+import { conditionAlignment } from './conditions.js';
 import { emptyBlocks } from './empty-blocks.js';
 import { headingIds } from './heading-ids.js';
 import { identicalToSource } from './identical.js';
@@ -25,6 +26,7 @@ export const LINT_RULES: readonly LintRule[] = [
   headingIds,
   sectionAlignment,
   blockAlignment,
+  conditionAlignment,
   staleSections,
   untranslatedBlocks,
   emptyBlocks,

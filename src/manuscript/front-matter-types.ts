@@ -1,8 +1,9 @@
 import type { Yaml } from 'mdast';
 import type { VFile } from 'vfile';
+import { PUBLISHED_DATE } from './credits.js';
 import type { FrontMatter } from './model.js';
 
-const TEXT_KEYS = ['title', 'subtitle', 'author', 'translator'] as const;
+const TEXT_KEYS = ['title', 'subtitle', 'author', 'translator', 'publication', 'published', 'url', 'source_translator', 'affiliation'] as const;
 const STATUSES = ['draft', 'reviewed'];
 
 /**
@@ -27,6 +28,16 @@ export function checkFrontMatterTypes(front: FrontMatter, node: Yaml, file: VFil
   if (front.status !== undefined && !STATUSES.includes(String(front.status))) {
     fail('status', `Unexpected status \`${JSON.stringify(front.status)}\`: expected one of ${STATUSES.join(', ')}`);
     delete front.status;
+  }
+  const published = front.published;
+  if (typeof published === 'string' && !PUBLISHED_DATE.test(published)) {
+    fail('published', `Unexpected date \`${published}\` in \`published\`: expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. \`published: 2020-01-07\``);
+    delete front.published;
+  }
+  const url = front.url;
+  if (typeof url === 'string' && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url)) {
+    fail('url', `Unexpected address \`${url.slice(0, 60)}\` in \`url\`: expected the article's web address, starting with https:// or http://`);
+    delete front.url;
   }
   // Hex fingerprints such as 000000000000 read as numbers here; recordedFingerprints re-reads them as text.
   const fingerprints: unknown = front.fingerprints;

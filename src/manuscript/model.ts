@@ -46,6 +46,8 @@ export interface ManuscriptDocument {
 /** Row n of a section: block n of every language (undefined where a translation lacks it). */
 export interface AlignedRow {
   cells: Record<string, Block | undefined>;
+  /** Row number (from 1) in the whole section, kept when an edition leaves out conditional rows: anchors stay the same in every edition. */
+  position?: number;
 }
 
 export interface AlignedSection {

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import subsetFont from 'subset-font';
 import { UserError } from '../diagnostics/index.js';
 import type { EpubResource } from './epub-package.js';
+import type { EmbeddedFace } from '../layout/edition-fonts.js';
 
 const run = promisify(execFile);
 
@@ -12,6 +13,11 @@ const FACES = [
   { family: 'Noto Serif', href: 'fonts/noto-serif.woff2', forLang: (_lang: string) => true },
   { family: 'Noto Serif Khmer', href: 'fonts/noto-serif-khmer.woff2', forLang: (lang: string) => lang === 'km' },
 ] as const;
+
+/** The faces an edition of these languages embeds, for its colophon (`::edition-fonts`). */
+export function epubFaces(languages: readonly string[]): EmbeddedFace[] {
+  return FACES.filter((face) => languages.some((lang) => face.forLang(lang))).map((face) => ({ family: face.family, style: 'Regular' }));
+}
 
 export interface EmbeddedFont extends EpubResource {
   family: string;

@@ -27,6 +27,7 @@ import { pdfMetadata } from './pdf-metadata.js';
 import { applyPdfMetadata } from '../output/pdf-metadata.js';
 import { writePressPdf } from '../output/press.js';
 import { stageTimeoutMs } from '../config/stage-timeout.js';
+import { editionContext } from '../layout/edition-view.js';
 
 export interface BuildOptions {
   bookDir: string;
@@ -82,11 +83,11 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   await ensureOutputDir(outDir);
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'parallel-press-work-'));
   const forgetWorkDir = removeOnInterrupt(workDir);
-  const context: RenderContext = { book, date: buildDate() };
+  const date = buildDate();
   let browser: PrintBrowser | undefined;
   const openBrowser = async () => (browser ??= await launchBrowser({ timeoutMs }));
   const allowedRoots = [bookDir, TEMPLATES_DIR, workDir];
-  const printPages = new PrintPagesSource({ editions: resolveEditions(config), context, templatesDir: TEMPLATES_DIR, workDir, allowedRoots, browser: openBrowser });
+  const printPages = new PrintPagesSource({ editions: resolveEditions(config), book, date, templatesDir: TEMPLATES_DIR, workDir, allowedRoots, browser: openBrowser });
   const built: ManifestEntry[] = [];
   try {
     for (const [position, edition] of editions.entries()) {
@@ -94,6 +95,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
       progress({ stage: edition.format, ...step });
       const started = performance.now();
       const outPath = path.join(outDir, `${edition.id}.${edition.format}`);
+      const context = editionContext(book, edition, date);
       switch (edition.format) {
         case 'pdf': {
           const printer = await openBrowser();

@@ -10,7 +10,7 @@ import type { PrintPages } from '../layout/epub-page-breaks.js';
 import type { PrintBrowser } from '../output/browser.js';
 import { writeEpub } from '../output/epub.js';
 import { renderCover } from '../output/epub-cover.js';
-import { embedFonts, fontFaceCss } from '../output/epub-fonts.js';
+import { embedFonts, epubFaces, fontFaceCss } from '../output/epub-fonts.js';
 import type { EpubResource } from '../output/epub-package.js';
 import { epubMetadata } from './epub-metadata.js';
 
@@ -44,7 +44,8 @@ const IMAGE_TYPES: Record<string, string> = {
 /** layout → cover → fonts → package, for one EPUB edition. */
 export async function buildEpubEdition({ edition, context, templatesDir, workDir, outPath, browser, printPages }: EpubEditionOptions): Promise<EpubEditionResult> {
   const { book } = context;
-  const content = epubChapters(edition, context, { khmerWordBreaks: edition.khmerWordBreaks, printPages });
+  // The faces are chosen by language before the text is known; the colophon names what is packed.
+  const content = epubChapters(edition, { ...context, fonts: epubFaces(edition.languages) }, { khmerWordBreaks: edition.khmerWordBreaks, printPages });
   const images = await Promise.all(content.images.map((image) => readImage(book.dir, image)));
   const cover: EpubResource = {
     href: 'images/cover.png',

@@ -6,6 +6,8 @@ import { chapterAnchor } from '../layout/chapter-parts.js';
 import type { AlignedChapter } from '../manuscript/model.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { PDF_LOAD } from '../output/pdf-metadata.js';
+import { pdfFaces } from '../output/pdf-fonts.js';
+import type { EmbeddedFace } from '../layout/edition-fonts.js';
 import { printHtml } from '../output/pdf.js';
 import type { EditionDocument } from '../layout/document.js';
 import type { PrintEditionOptions } from './printed-edition.js';
@@ -14,6 +16,8 @@ export interface MeasuredBook {
   /** Where each chapter starts in the whole book printed without blank versos. */
   pages: Map<string, number>;
   blocked: string[];
+  /** Every face the parts embedded: the whole book embeds the same. */
+  faces: EmbeddedFace[];
 }
 
 /**
@@ -43,7 +47,7 @@ export async function measureChapters(options: PrintEditionOptions, chapters: re
     }
     offset += document.getPageCount() - first + 1;
   }
-  return { pages, blocked: printed.flatMap((p) => p.result.blocked) };
+  return { pages, blocked: printed.flatMap((p) => p.result.blocked), faces: printed.flatMap((p) => pdfFaces(p.document)) };
 }
 
 /** Contiguous parts of about the same amount of text (blocks, as a stand-in for pages). */

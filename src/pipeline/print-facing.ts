@@ -11,6 +11,9 @@ import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js'
 import { assembleSpreads } from '../output/pdf-spreads.js';
 import { measureHeights } from '../output/measure.js';
 import { printHtml } from '../output/pdf.js';
+import { pdfFaces } from '../output/pdf-fonts.js';
+import { hasFaces, sameFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
+import type { RenderContext } from '../layout/blocks.js';
 import { pdfMetadata } from './pdf-metadata.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 
@@ -26,7 +29,11 @@ const MAX_PASSES = 4;
  * matter, whose contents name the verso each chapter opens on.
  */
 export async function printFacing(options: PrintEditionOptions): Promise<PrintedEdition> {
-  const { edition, context } = options;
+  const { edition } = options;
+  // The colophon names the faces the book embeds, learnt from the sides' own prints below: one
+  // context whose faces change, since the items render through the context they were made with.
+  const context: RenderContext = { ...options.context, fonts: options.context.fonts ?? [] };
+  let faces: readonly EmbeddedFace[] = context.fonts ?? [];
   const timings = { layout: 0, print: [] as number[], postProcess: 0 };
   const items = facingItems(context);
   const render = (side: Side, spreads?: readonly SpreadGroup[], pads?: ReadonlyMap<number, number>) => {
@@ -56,6 +63,12 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
     const printed = { verso: await print((sideHtml = render('verso', spreads, pads.verso)), `${edition.id}-verso`), recto: await print(render('recto', spreads, pads.recto), `${edition.id}-recto`) };
     const lengths = { verso: spreadLengths(printed.verso, spreads.length), recto: spreadLengths(printed.recto, spreads.length) };
     const uneven = spreads.map((_, n) => (lengths.verso[n] ?? 0) - (lengths.recto[n] ?? 0));
+    const found = [...pdfFaces(printed.verso), ...pdfFaces(printed.recto)];
+    if (!hasFaces(faces, found)) {
+      faces = [...faces, ...found]; // print the sides again, naming them all
+      context.fonts = faces;
+      continue;
+    }
     if (uneven.every((d) => d === 0)) sides = printed;
     uneven.forEach((d, n) => {
       const shorter = d > 0 ? pads.recto : pads.verso;
@@ -93,7 +106,7 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   const pdf = await book.save(PDF_SAVE);
   await writeOutput(options.outPath, pdf);
   timings.postProcess += performance.now() - started;
-  return { pdf, bytes: pdf.byteLength, pages: book.getPageCount(), blocked: [...blocked], pagination: { pages, blankBefore: new Set() }, html: sideHtml, timings };
+  return { pdf, bytes: pdf.byteLength, pages: book.getPageCount(), blocked: [...blocked], pagination: { pages, blankBefore: new Set(), faces }, html: sideHtml, timings };
 }
 
 /** Spreads never cross chapters: each chapter opens a spread. */
@@ -112,4 +125,23 @@ function spreadLengths(side: PDFDocument, count: number): number[] {
   const pages = anchorPages(side);
   const starts = Array.from({ length: count }, (_, n) => pages.get(spreadAnchor(n)) ?? 0);
   return starts.map((start, n) => (starts[n + 1] ?? side.getPageCount() + 1) - start);
+}
+
+/** Prints of a facing edition until the colophon names the faces the book embeds. */
+const MAX_FACE_PRINTS = 3;
+
+/**
+ * A facing edition prints its sides and front matter apart and assembles them, so the faces are
+ * known only from the assembled book: it is printed again when the colophon named others.
+ */
+export async function printFacingWithFaces(options: PrintEditionOptions): Promise<PrintedEdition> {
+  let faces = options.previous?.faces ?? [];
+  for (let attempt = 1; attempt <= MAX_FACE_PRINTS; attempt++) {
+    const printed = await printFacing({ ...options, context: { ...options.context, fonts: faces } });
+    const found = pdfFaces(await PDFDocument.load(printed.pdf, PDF_LOAD));
+    // The sides named what they embed; the front matter, printed apart, could add a face.
+    if (sameFaces(printed.pagination.faces, found)) return { ...printed, pagination: { ...printed.pagination, faces: found } };
+    faces = found;
+  }
+  throw new Error(`The embedded fonts of edition ${options.edition.id} did not settle after ${MAX_FACE_PRINTS} prints`);
 }

@@ -8,6 +8,8 @@ import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js'
 import { printHtml } from '../output/pdf.js';
 import type { EditionDocument } from '../layout/document.js';
 import { pdfMetadata } from './pdf-metadata.js';
+import { sameFaces } from '../layout/edition-fonts.js';
+import { pdfFaces } from '../output/pdf-fonts.js';
 import { measureChapters } from './measuring-pass.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 
@@ -21,7 +23,8 @@ const MAX_FINAL_PASSES = 3;
  * and with bookmarks, and is checked against its own destinations.
  */
 export async function printFlow(options: PrintEditionOptions, editionDocument: EditionDocument): Promise<PrintedEdition> {
-  const { edition, context } = options;
+  const { edition } = options;
+  let context = options.context;
   const chapters = contentsChapters(context.book.chapters);
   const timings = { layout: 0, print: [] as number[], postProcess: 0 };
   let used = options.previous ?? UNPAGINATED;
@@ -32,10 +35,11 @@ export async function printFlow(options: PrintEditionOptions, editionDocument: E
     const measured = await measureChapters(options, chapters, context, editionDocument);
     timings.print.push(performance.now() - started);
     measured.blocked.forEach((url) => blocked.add(url));
-    used = planPagination(chapters, UNPAGINATED, measured.pages);
+    used = { ...planPagination(chapters, UNPAGINATED, measured.pages), faces: measured.faces };
   }
   for (let pass = 1; pass <= MAX_FINAL_PASSES; pass++) {
     let started = performance.now();
+    context = { ...options.context, fonts: used.faces ?? [] };
     const html = toHtml(editionDocument({ edition, context, templatesDir: options.templatesDir, pagination: used }));
     timings.layout += performance.now() - started;
     started = performance.now();
@@ -44,8 +48,9 @@ export async function printFlow(options: PrintEditionOptions, editionDocument: E
     printed.blocked.forEach((url) => blocked.add(url));
     started = performance.now();
     const document = await PDFDocument.load(printed.pdf, PDF_LOAD);
-    const next = planPagination(chapters, used, anchorPages(document));
-    if (isSettled(chapters, used, next)) {
+    const next = { ...planPagination(chapters, used, anchorPages(document)), faces: pdfFaces(document) };
+    // Settled when the pages are, and the colophon named the faces this very PDF embeds.
+    if (isSettled(chapters, used, next) && sameFaces(used.faces, next.faces)) {
       applyPdfMetadata(document, pdfMetadata(context.book, edition, context.date));
       const pdf = await document.save(PDF_SAVE);
       await writeOutput(options.outPath, pdf);

@@ -43,6 +43,9 @@ function unitElement(unit: ChapterUnit): Element {
   if (unit.stale) {
     notes.push(x('note', { category: 'stale', priority: '1' }, `The English of section ${unit.sectionKey} changed after this translation was made: check the target against the source and confirm it.`));
   }
+  if (unit.condition) {
+    notes.push(x('note', { category: 'condition' }, `Shown only in the editions that ${unit.condition} selects: keep the same condition around the translation (${unit.condition} … :::).`));
+  }
   if (unit.slot.kind === 'none') notes.push(x('note', { category: 'import' }, `A target for this unit cannot be imported yet: ${unit.slot.reason}.`));
   return x('unit', { id: unit.id }, [
     metadata({ section: unit.sectionKey, ...(unit.fingerprint === '' ? {} : { 'source-fingerprint': unit.fingerprint }) }),
