@@ -16,6 +16,7 @@ import type { LintRule } from './rule.js';
 import { sectionAlignment } from './sections.js';
 import { staleSections } from './stale.js';
 import { untranslatedBlocks } from './untranslated.js';
+import { noteAlignment, unitAlignment } from './units.js';
 import { wrongScript } from './wrong-script.js';
 import { zeroWidth } from './zero-width.js';
 
@@ -27,6 +28,8 @@ export const LINT_RULES: readonly LintRule[] = [
   sectionAlignment,
   blockAlignment,
   conditionAlignment,
+  unitAlignment,
+  noteAlignment,
   staleSections,
   untranslatedBlocks,
   emptyBlocks,

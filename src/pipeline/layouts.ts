@@ -3,7 +3,7 @@ import { layoutColumns } from '../layout/columns.js';
 import { printDocument, type ChapterLayout, type EditionDocument } from '../layout/document.js';
 import { facingSpreadsDocument } from '../layout/facing-spreads.js';
 import { layoutInterleaved } from '../layout/interleaved.js';
-import { printFacingWithFaces } from './print-facing.js';
+import { printFacing } from './print-facing.js';
 import { printFlow } from './print-flow.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 
@@ -42,7 +42,7 @@ export function layoutOf(edition: PdfEdition): PrintLayout {
       return {
         layout: 'facing',
         document: facingSpreadsDocument,
-        print: printFacingWithFaces,
+        print: printFacing,
         // Spreads are packed from measured heights on every build; there is no pagination to seed.
         reusesPagination: false,
         // A chapter opens on a spread (an even verso): show the one after it, full of parallel text.
