@@ -10,6 +10,7 @@ import { expandDirective } from './directives.js';
 import type { EmbeddedFace } from './edition-fonts.js';
 import { settleConditions } from './edition-view.js';
 import { markNoteLinks, withNoteLinks } from './notes.js';
+import { bindDashes } from './dash-binding.js';
 import { phrases } from './i18n.js';
 
 export interface RenderContext {
@@ -32,6 +33,7 @@ export function renderBlock(block: Block | undefined, doc: ManuscriptDocument | 
   const nodes = settleConditions(block.node, context.edition).map((node) => withNoteLinks(expandDirective(node, doc, context), doc));
   const root = blocksToHast(nodes, doc.definitions, doc.file);
   markNoteLinks(root);
+  bindDashes(root);
   if (block.unit) markUnit(root, block.unit);
   const fileDir = path.dirname(path.join(context.book.dir, doc.path));
   visit(root, 'element', (element) => {

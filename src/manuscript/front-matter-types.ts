@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import { PUBLISHED_DATE } from './credits.js';
 import type { FrontMatter } from './model.js';
 
-const TEXT_KEYS = ['title', 'subtitle', 'author', 'translator', 'publication', 'published', 'url', 'source_translator', 'affiliation'] as const;
+const TEXT_KEYS = ['title', 'short_title', 'subtitle', 'author', 'translator', 'publication', 'published', 'url', 'source_translator', 'affiliation'] as const;
 const STATUSES = ['draft', 'reviewed'];
 
 /**
