@@ -14,17 +14,19 @@ const SEPARATOR = ' · ';
  * `string-set`, but it does apply `@page NAME:left / :right` rules, so each chapter's rules carry
  * its own title. Versos name the book, rectos the chapter, in the edition's languages; a facing
  * edition's verso in the verso language and its recto in the recto language. A chapter's opening
- * page has none: it has a page type of its own (in a facing edition, both pages of its opening spread; in the flow layouts, its opening title block names the page: src/layout/document.ts). A head that would not fit one line in every language gives the first language's alone.
+ * page has none: it has a page type of its own (in a facing edition, both pages of its opening
+ * spread; in the flow layouts, its opening title block names the page: src/layout/document.ts). A
+ * head that would not fit one line in every language gives the first language's alone; `check`
+ * warns of it (`running-head-too-long`) until the chapter has a `short_title`.
  */
 export function runningHeadCss(book: Book, chapters: readonly AlignedChapter[], edition: PdfEdition): string {
   const width = pageGeometry(edition).textArea.widthMm;
-  const [first = book.sourceLang, second = first] = edition.languages;
-  const facing = edition.layout === 'facing';
-  const bookTitle = oneLine(facing ? [first] : edition.languages, (lang) => book.config.title[lang] ?? '', width);
+  const [first = book.sourceLang] = edition.languages;
+  const bookTitle = oneLine(edition.layout === 'facing' ? [first] : edition.languages, (lang) => book.config.title[lang] ?? '', width);
   return chapters
     .map((chapter) => {
       const name = pageName(chapter);
-      const title = oneLine(facing ? [second] : edition.languages, (lang) => runningTitle(chapter, lang, book.sourceLang), width);
+      const title = oneLine(rectoHeadLanguages(edition, book.sourceLang), (lang) => runningTitle(chapter, lang, book.sourceLang), width);
       const none = '@top-left { content: none; } @top-right { content: none; }';
       return [
         `@page ${name}:left { @top-left { content: ${cssString(bookTitle)}; } }`,
@@ -41,18 +43,25 @@ export function runningTitle(chapter: AlignedChapter, lang: string, sourceLang: 
   return typeof short === 'string' && short.trim() !== '' ? short : chapterTitle(chapter, lang, sourceLang);
 }
 
-/** Whether `text` in running-head type fits a line of `widthMm`. */
-export function fitsRunningHead(text: string, lang: string, widthMm: number): boolean {
-  const parts = text.split(SEPARATOR);
-  const ems = parts.reduce((sum, part) => sum + estimateEms(part, lang, lang === 'km' ? KHMER_SCALE : 1), 0) + (parts.length - 1) * 1.2;
+/** The languages of a chapter's recto head in an edition: the recto's language in a facing edition. */
+export function rectoHeadLanguages(edition: PdfEdition, sourceLang: string): string[] {
+  const [first = sourceLang, second = first] = edition.languages;
+  return edition.layout === 'facing' ? [second] : [...edition.languages];
+}
+
+/**
+ * Whether texts set in running-head type, joined by ` · `, fit one line of `widthMm`: estimated
+ * from their characters (src/layout/text-measure.ts), the separators an em and a fifth each.
+ */
+export function fitsRunningHead(parts: readonly { lang: string; text: string }[], widthMm: number): boolean {
+  const ems = parts.reduce((sum, p) => sum + estimateEms(p.text, p.lang, p.lang === 'km' ? KHMER_SCALE : 1), 0) + (parts.length - 1) * 1.2;
   return ems * RUNNING_HEAD_PT * MM_PER_PT <= widthMm;
 }
 
 /** The languages' texts joined, or the first language's alone when together they would take two lines. */
 function oneLine(languages: readonly string[], text: (lang: string) => string, widthMm: number): string {
   const parts = languages.map((lang) => ({ lang, text: text(lang) })).filter((p) => p.text !== '');
-  const ems = parts.reduce((sum, p) => sum + estimateEms(p.text, p.lang, p.lang === 'km' ? KHMER_SCALE : 1), 0) + (parts.length - 1) * 1.2;
-  if (ems * RUNNING_HEAD_PT * MM_PER_PT <= widthMm) return parts.map((p) => p.text).join(SEPARATOR);
+  if (fitsRunningHead(parts, widthMm)) return parts.map((p) => p.text).join(SEPARATOR);
   return parts[0]?.text ?? '';
 }
 

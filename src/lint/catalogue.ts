@@ -39,6 +39,7 @@ export const RULE_CATALOGUE: Readonly<Record<string, { severity: Severity; summa
   'row-extra': { severity: 'error', summary: 'a translated table has more rows than its source' },
   'note-missing': { severity: 'error', summary: 'a translated section refers to fewer footnotes than its source' },
   'note-extra': { severity: 'error', summary: 'a translated section refers to more footnotes than its source' },
+  'running-head-too-long': { severity: 'warning', summary: 'a chapter title too long for one line of running head, with no `short_title` in its front matter' },
   'section-stale': { severity: 'warning', summary: 'the English changed since the recorded fingerprint' },
   'section-unsynced': { severity: 'info', summary: 'a translated section has no recorded fingerprint' },
   'block-untranslated': { severity: 'warning', summary: 'a block marked `:::untranslated`' },

@@ -13,6 +13,7 @@ import { legacyEncodings } from './legacy-encoding.js';
 import { mojibake } from './mojibake.js';
 import { textNotNfc } from './nfc.js';
 import type { LintRule } from './rule.js';
+import { runningHeadLength } from './running-head.js';
 import { sectionAlignment } from './sections.js';
 import { staleSections } from './stale.js';
 import { untranslatedBlocks } from './untranslated.js';
@@ -43,6 +44,7 @@ export const LINT_RULES: readonly LintRule[] = [
   zeroWidth,
   imageFiles,
   imageAlt,
+  runningHeadLength,
 ];
 
 /** Runs every rule over a loaded book; the loader's own diagnostics stay in `book.diagnostics`. */
