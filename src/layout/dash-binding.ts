@@ -13,7 +13,7 @@ const VERBATIM = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style']);
  */
 export function bindDashes(root: Root): void {
   visitParents(root, (node, ancestors) => {
-    if (node.type === 'element' && VERBATIM.has(node.tagName)) return SKIP;
+    if (node.type === 'element' && (VERBATIM.has(node.tagName) || isBound(node))) return SKIP;
     if (node.type !== 'text' || !SPACED_DASH.test(node.value)) return;
     SPACED_DASH.lastIndex = 0;
     const parent = ancestors[ancestors.length - 1] as Root | Element | undefined;
@@ -31,4 +31,9 @@ export function bindDashes(root: Root): void {
     (parent.children as ElementContent[]).splice(index, 1, ...parts);
     return index + parts.length;
   });
+}
+
+function isBound(element: Element): boolean {
+  const classes = element.properties.className;
+  return Array.isArray(classes) && classes.includes('nobreak');
 }

@@ -8,6 +8,7 @@ import type { RenderContext } from './blocks.js';
 import { chapterAnchor, rowAnchor, sectionAnchor } from './chapter-parts.js';
 import { blankPage, contentsChapters, contentsPage, frontMatter } from './front-matter.js';
 import { hyphenateEnglish } from './hyphenation.js';
+import { bindDashes } from './dash-binding.js';
 import { UNPAGINATED, type Pagination } from './pagination.js';
 import { openingPageName, pageName, runningHeadCss } from './running-heads.js';
 import { CONTINUE, EXIT, visit } from 'unist-util-visit';
@@ -103,6 +104,8 @@ export function printShell({ edition, context, templatesDir, css, lang, body }: 
     ),
   ]);
   const root: Root = { type: 'root', children: [{ type: 'doctype' }, html] };
+  // Titles, the contents and generated lines too: no line of the book starts with a dash.
+  bindDashes(root);
   hyphenateEnglish(root);
   return root;
 }

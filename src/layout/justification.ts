@@ -14,7 +14,7 @@ export const JUSTIFY_MIN_CHARACTERS = 45;
 
 /**
  * Characters per line of each language's measure in an edition: its column width ÷ the average
- * advance of a character of Latin running text at the body size (0.45 em, src/layout/text-measure.ts).
+ * advance of a character of Latin running text at the body size (0.5 em, src/layout/text-measure.ts).
  * One unit for every script: a Khmer character carries more text than a Latin one, so the threshold
  * speaks of the measure's width, the same in every language.
  */

@@ -37,8 +37,8 @@ export interface PageGeometry {
  * | inner  | 8 % of the width  | 13 mm | 13         | 14         | 17         | 17.5      |
  * | outer  | 11 % of the width, never under the inner | — | 16.5 | 19.5 | 23 | 24 |
  *
- * The running head ends 5 mm above the text block and the folio starts 5 mm below it, so both sit
- * in their band at least 8 mm from the trim in every trim (head ≥ 15 mm, 7pt type).
+ * The running head's line ends 4 mm above the text block and the folio's starts 4 mm below it, so
+ * both sit in their band at least 7.5 mm from the trim in every trim (head ≥ 15 mm, 7pt and 8pt type).
  */
 export function schemeMargins(page: TrimSize): PageMargins {
   const half = (mm: number) => Math.round(mm * 2) / 2;
@@ -52,7 +52,7 @@ export function schemeMargins(page: TrimSize): PageMargins {
 }
 
 /** Distance between the text block and the running head above it, or the folio below it. */
-const FURNITURE_GAP_MM = 5;
+const FURNITURE_GAP_MM = 4;
 
 export function pageGeometry(edition: Pick<PdfEdition, 'trim' | 'margins'>): PageGeometry {
   const page = trimSize(edition.trim);
@@ -82,8 +82,8 @@ function definedMargins(margins: PdfEdition['margins']): Partial<PageMargins> {
  * the head of its, each the scheme's gap from the text block.
  */
 export function pageCss({ page, margins, verso, recto, head, foot }: PageGeometry): string {
-  const headBox = `vertical-align: bottom; padding-bottom: ${head.gapMm}mm;`;
-  const folioBox = `vertical-align: top; padding-top: ${foot.gapMm}mm;`;
+  const headBox = `vertical-align: bottom; margin-bottom: ${head.gapMm}mm;`;
+  const folioBox = `vertical-align: top; margin-top: ${foot.gapMm}mm;`;
   return [
     `@page { size: ${page.widthMm}mm ${page.heightMm}mm; margin: ${margins.top}mm ${recto.rightMm}mm ${margins.bottom}mm ${recto.leftMm}mm; }`,
     `@page :left { margin-left: ${verso.leftMm}mm; margin-right: ${verso.rightMm}mm; @top-left { ${headBox} } @bottom-left { ${folioBox} } }`,

@@ -1,16 +1,18 @@
 /**
- * Width estimates for text the build has to fit before Chromium sets it (running heads, the measure
- * of a column): a character count × an average advance per script, in ems of the font size. The
- * advances were measured from the book's interleaved A5 PDF (pdftotext -bbox: the median of line
- * width ÷ spacing characters over 840 lines, Noto Serif and Noto Serif Khmer at 9.5pt): running text
- * of English averages 0.45 em a character (spaces included), Vietnamese 0.51 em (its marks stack and
- * take no advance, but its words are short), Khmer 0.78 em a spacing character at the Latin size
- * (vowel signs and subscripts, the coeng and the consonant it subscripts, take none). An estimate, not a measurement: it decides, with a margin, whether a
- * running head fits and where the measure is short; Chromium sets the text.
+ * Width estimates for text the build has to fit before Chromium sets it (running heads, the columns'
+ * widths, the measure): a character count × an average advance per script, in ems of the font size,
+ * line-end space of a ragged measure included. Calibrated on the book's B5 columns PDF (Noto Serif
+ * and Noto Serif Khmer at 9.5pt, ragged columns of 40–49 mm): at widths 1 : 1.1 : 0.9 its English,
+ * Vietnamese and Khmer columns ran 657, 533 and 652 lines (pdftotext -bbox) for 15,542, 14,436 and
+ * 7,799 (+794 Latin) spacing characters of manuscript text. English 0.50 em a character (spaces
+ * included), Vietnamese 0.49 em (its marks stack and take no advance), Khmer 0.85 em a spacing
+ * character at the Latin size (vowel signs and subscripts, the coeng and the consonant it subscripts,
+ * take none). An estimate, not a measurement: it decides, with a margin, whether a running head fits
+ * and how wide the columns are; Chromium sets the text.
  */
-const LATIN_EM = 0.45;
-const VIETNAMESE_EM = 0.51;
-const KHMER_EM = 0.78;
+const LATIN_EM = 0.5;
+const VIETNAMESE_EM = 0.49;
+const KHMER_EM = 0.85;
 
 /** The characters of `text` that take an advance: combining marks, the Khmer coeng and its subscript do not. */
 export function spacingCharacters(text: string): { latin: number; khmer: number } {
