@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONFIG_LIMITS, trimWithinLimits } from './limits.js';
 import { DEFAULT_MARGINS_MM, type PageMargins } from './page-margins.js';
 
 /**
@@ -11,13 +12,14 @@ export const languageCode = z
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language code such as en, vi or km')
   .meta({ title: 'language code' });
 
-const text = z.string().trim().min(1, 'a non-empty text').meta({ title: 'text' });
+const text = z.string().trim().min(1, 'a non-empty text').max(CONFIG_LIMITS.maxTextLength, `a text of at most ${CONFIG_LIMITS.maxTextLength} characters`).meta({ title: 'text' });
 const perLanguage = z.record(languageCode, text).meta({ title: '{ language code: text }' });
 
 export const trimSize = z
   .union([
     z.enum(['A4', 'A5', 'B5', 'US-Letter']),
-    z.string().regex(/^\d+(\.\d+)?x\d+(\.\d+)?$/, 'a named trim (A4, A5, B5, US-Letter) or WxH in mm, e.g. 170x240'),
+    z.string().regex(/^\d+(\.\d+)?x\d+(\.\d+)?$/, 'a named trim (A4, A5, B5, US-Letter) or WxH in mm, e.g. 170x240')
+      .refine(trimWithinLimits, `a WxH trim with each side from ${CONFIG_LIMITS.trimMinMm} to ${CONFIG_LIMITS.trimMaxMm} mm, e.g. 170x240`),
   ])
   .meta({ title: '`A4` \\| `A5` \\| `B5` \\| `US-Letter` \\| `WxH` (mm)' });
 
@@ -26,7 +28,10 @@ const isbn = z
   .regex(/^(97[89][- ]?)?\d{1,5}[- ]?\d+[- ]?\d+[- ]?[\dX]$/, 'an ISBN-13 or ISBN-10, e.g. 978-0-00-000000-0')
   .meta({ title: 'ISBN' });
 
-const editionId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lowercase letters, digits and hyphens');
+const editionId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lowercase letters, digits and hyphens')
+  .max(CONFIG_LIMITS.editionIdLength, `an id of at most ${CONFIG_LIMITS.editionIdLength} characters`);
 
 /** What every edition has, whatever its format. */
 const editionBase = {
@@ -98,7 +103,7 @@ export const epubEditionSchema = z
       .boolean()
       .default(true)
       .describe(
-        'Put an invisible U+200B between Khmer words (found with the ICU dictionary) so that reading systems without a Khmer dictionary can break lines; readers that have one show no difference. The PDF and the preview never get them.',
+        'Put an invisible U+200B between the words of Khmer (and of Lao, Thai, Myanmar: every script written without spaces), found with the ICU dictionary, so that reading systems without that dictionary can break lines; readers that have one show no difference. The PDF and the preview never get them.',
       ),
   })
   .strict()
@@ -128,6 +133,21 @@ const translator = z
   })
   .strict();
 
+const separator = z.string().length(1, 'one character, e.g. "," or "."');
+const numerals = z
+  .record(
+    languageCode,
+    z
+      .object({
+        digits: z.enum(['latin', 'khmer']).default('latin').describe('`latin` (0–9, as typed) or `khmer` (០–៩): the digits print and EPUB show; the markdown keeps what was typed.'),
+        decimal: separator.optional().describe("The decimal separator a translator types in this language; default CLDR's (`,` for vi and km, `.` for en)."),
+        group: separator.optional().describe("The thousands separator; default CLDR's (`.` for vi and km, `,` for en)."),
+      })
+      .strict(),
+  )
+  .default({})
+  .meta({ title: '{ language code: { digits, decimal, group } }' });
+
 export const bookSchema = z
   .object({
     title: perLanguage.describe("The title in every book language, e.g. `{ en: …, vi: …, km: … }`. An edition's main title is the one in its first language."),
@@ -144,7 +164,11 @@ export const bookSchema = z
       .array(languageCode)
       .min(1)
       .describe('The book languages. The first is the language of `manuscript/`; each other one has its translations in `translations/LANG/`.'),
-    editions: z.array(editionSchema).min(1).describe('What `build` makes: one file per edition.'),
+    editions: z.array(editionSchema).min(1).max(CONFIG_LIMITS.editions, `at most ${CONFIG_LIMITS.editions} editions`).describe('What `build` makes: one file per edition.'),
+    numerals: numerals.describe(
+      "Per language: `digits` (`latin`, as typed, or `khmer`, ០–៩ in print and EPUB; the markdown keeps what was typed) and the `decimal` and `group` separators translators type (default CLDR's: `,` and `.` for vi and km), e.g. `{ km: { digits: khmer } }`; `check` warns about a number whose separator reads wrongly in its language.",
+    ),
+    final: z.boolean().default(false).describe('Refuse to build while a translation section is still draft or needs review again (as `build --final`).'),
   })
   .strict()
   .superRefine((book, ctx) => {
@@ -232,4 +256,9 @@ export function resolveEditions(book: BookConfig): Edition[] {
 
 export function isPdfEdition(edition: Edition): edition is PdfEdition {
   return edition.format === 'pdf';
+}
+
+/** The digits each language's numbers are shown in (book.yaml `numerals`). */
+export function digitsByLanguage(book: BookConfig): Record<string, 'latin' | 'khmer'> {
+  return Object.fromEntries(Object.entries(book.numerals).map(([lang, n]) => [lang, n.digits]));
 }

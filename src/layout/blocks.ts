@@ -1,17 +1,19 @@
-import type { ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { visit } from 'unist-util-visit';
 import { blocksToHast } from '../markdown/processor.js';
 import type { Block, Book, ManuscriptDocument, UnitPlace } from '../manuscript/model.js';
+import { resolveChapterLink } from '../manuscript/chapter-links.js';
 import type { Edition } from '../config/schema.js';
+import { chapterAnchor, sectionAnchor } from './chapter-parts.js';
 import { expandDirective } from './directives.js';
 import type { EmbeddedFace } from './edition-fonts.js';
 import { settleConditions } from './edition-view.js';
+import { phrases } from './i18n.js';
 import { markNoteLinks, withNoteLinks } from './notes.js';
 import { bindDashes } from './dash-binding.js';
-import { phrases } from './i18n.js';
 
 export interface RenderContext {
   /** The book as this edition shows it (bookForEdition: conditional rows for other editions left out). */
@@ -40,8 +42,33 @@ export function renderBlock(block: Block | undefined, doc: ManuscriptDocument | 
     if (element.tagName === 'img' && typeof element.properties.src === 'string') {
       element.properties.src = pathToFileURL(path.resolve(fileDir, decodeURI(element.properties.src))).href;
     }
+    if (element.tagName === 'a') linkInBook(element, doc, context);
   });
   return root.children as ElementContent[];
+}
+
+/**
+ * A link to another chapter (or a section of one) becomes that chapter's anchor, the same in every
+ * layout; the EPUB then points it at the chapter's document. A link that leads nowhere in the book
+ * keeps its text and loses its target (`link-target` reports it), so no output ever gets a `file:` URL.
+ */
+function linkInBook(element: Element, doc: ManuscriptDocument, context: RenderContext): void {
+  const href = element.properties.href;
+  if (typeof href !== 'string') return;
+  // Footnote references and back-references (remark-rehype's, then notes.ts's `#fn-…` / `#fnref-…`).
+  if (href.startsWith('#user-content-') || /^#fn(?:ref)?-/.test(href)) return;
+  const link = resolveChapterLink(context.book, doc, href);
+  switch (link.kind) {
+    case 'web':
+      return;
+    case 'chapter':
+      element.properties.href = `#${link.sectionId ? sectionAnchor(link.chapter, link.sectionId) : chapterAnchor(link.chapter)}`;
+      return;
+    case 'none':
+      delete element.properties.href;
+      return;
+  }
+  link satisfies never;
 }
 
 /**

@@ -6,6 +6,7 @@ import { chapterTitle } from './chapter-parts.js';
 import { describeFaces } from './edition-fonts.js';
 import { editionPhrases } from './edition-phrases.js';
 import { formatDate, formatPublished, phrases } from './i18n.js';
+import { languageReview, reviewersLine } from './review-credits.js';
 
 /**
  * Leaf directives the build fills in from the book and the edition being built, in the language of
@@ -30,9 +31,9 @@ export function expandDirective(node: RootContent, doc: ManuscriptDocument, cont
       const lines = edition.languages
         .filter((language) => language !== book.sourceLang)
         .map((language) => {
-          const statuses = book.chapters.map((c) => c.documents[language]?.frontMatter.status ?? 'draft');
-          const status = statuses.length > 0 && statuses.every((s) => s === 'reviewed') ? 'reviewed' : 'draft';
-          return say.translationStatus(say.languageName(language), status);
+          const line = say.translationStatus(say.languageName(language), languageReview(book, language).status);
+          const reviewers = reviewersLine(book, language, lang);
+          return reviewers ? `${line} ${reviewers}` : line;
         });
       return paragraph(lines.join(' '));
     }

@@ -2,15 +2,17 @@ import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import type { PdfEdition } from '../config/schema.js';
+import { digitsByLanguage, type PdfEdition } from '../config/schema.js';
 import type { AlignedChapter } from '../manuscript/model.js';
 import type { RenderContext } from './blocks.js';
 import { chapterAnchor, rowAnchor, sectionAnchor } from './chapter-parts.js';
 import { blankPage, contentsChapters, contentsPage, frontMatter } from './front-matter.js';
 import { hyphenateEnglish } from './hyphenation.js';
 import { bindDashes } from './dash-binding.js';
+import { renderNumerals } from './numerals.js';
 import { UNPAGINATED, type Pagination } from './pagination.js';
 import { openingPageName, pageName, runningHeadCss } from './running-heads.js';
+import { languageCss, marginBoxCss } from './script-css.js';
 import { CONTINUE, EXIT, visit } from 'unist-util-visit';
 import { pageCss, pageGeometry } from './page-geometry.js';
 import { justifies } from './justification.js';
@@ -86,12 +88,15 @@ export interface PrintShellOptions {
 /** html, head (title, print.css, the page geometry), body; English hyphenated. Every print document is one. */
 export function printShell({ edition, context, templatesDir, css, lang, body }: PrintShellOptions): Root {
   const title = context.book.config.title;
+  const fontTableCss = languageCss(edition.languages, '', 'print');
   const html: Element = h('html', { lang }, [
     h('head', [
       h('meta', { charset: 'utf-8' }),
       h('title', title[edition.languages[0] ?? lang] ?? Object.values(title)[0] ?? ''),
+      // The font table's rules come first, so that print.css (a house style) overrides any of them.
+      ...(fontTableCss ? [h('style', fontTableCss)] : []),
       h('link', { rel: 'stylesheet', href: pathToFileURL(path.join(templatesDir, 'print.css')).href }),
-      h('style', `${pageCss(pageGeometry(edition))}\n${css}`),
+      h('style', `${pageCss(pageGeometry(edition))}\n${css}${marginBoxCss(edition.languages)}`),
     ]),
     h(
       'body',
@@ -107,6 +112,7 @@ export function printShell({ edition, context, templatesDir, css, lang, body }: 
   // Titles, the contents and generated lines too: no line of the book starts with a dash.
   bindDashes(root);
   hyphenateEnglish(root);
+  renderNumerals(root, digitsByLanguage(context.book.config));
   return root;
 }
 

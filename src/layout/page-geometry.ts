@@ -90,3 +90,11 @@ export function pageCss({ page, margins, verso, recto, head, foot }: PageGeometr
     `@page :right { margin-left: ${recto.leftMm}mm; margin-right: ${recto.rightMm}mm; @top-right { ${headBox} } @bottom-right { ${folioBox} } }`,
   ].join('\n');
 }
+
+/** Every page with the margins of one side: a facing book that runs over its spreads prints each side alone, verso or recto. */
+export function oneSidedPageCss({ margins, verso, recto, head, foot }: PageGeometry, side: 'verso' | 'recto'): string {
+  const { leftMm, rightMm } = side === 'verso' ? verso : recto;
+  const margin = `margin: ${margins.top}mm ${rightMm}mm ${margins.bottom}mm ${leftMm}mm;`;
+  const boxes = (at: 'left' | 'right') => `@top-${at} { vertical-align: bottom; margin-bottom: ${head.gapMm}mm; } @bottom-${at} { vertical-align: top; margin-top: ${foot.gapMm}mm; }`;
+  return `@page :left { ${margin} ${boxes('left')} }\n@page :right { ${margin} ${boxes('right')} }`;
+}

@@ -1,5 +1,7 @@
 import type { PdfEdition } from '../config/schema.js';
 import type { AlignedChapter, Book } from '../manuscript/model.js';
+import { digitsByLanguage } from '../config/schema.js';
+import { withDigits } from '../text/numerals.js';
 import { chapterAnchor, chapterTitle } from './chapter-parts.js';
 import { pageGeometry } from './page-geometry.js';
 import { estimateEms, MM_PER_PT } from './text-measure.js';
@@ -21,12 +23,15 @@ const SEPARATOR = ' · ';
  */
 export function runningHeadCss(book: Book, chapters: readonly AlignedChapter[], edition: PdfEdition): string {
   const width = pageGeometry(edition).textArea.widthMm;
+  // Margin boxes are CSS strings, not text nodes: the numerals pass cannot reach them.
+  const digits = digitsByLanguage(book.config);
+  const shown = (text: string, lang: string) => withDigits(text, digits[lang] ?? 'latin');
   const [first = book.sourceLang] = edition.languages;
-  const bookTitle = oneLine(edition.layout === 'facing' ? [first] : edition.languages, (lang) => book.config.title[lang] ?? '', width);
+  const bookTitle = oneLine(edition.layout === 'facing' ? [first] : edition.languages, (lang) => shown(book.config.title[lang] ?? '', lang), width);
   return chapters
     .map((chapter) => {
       const name = pageName(chapter);
-      const title = oneLine(rectoHeadLanguages(edition, book.sourceLang), (lang) => runningTitle(chapter, lang, book.sourceLang), width);
+      const title = oneLine(rectoHeadLanguages(edition, book.sourceLang), (lang) => shown(runningTitle(chapter, lang, book.sourceLang), lang), width);
       const none = '@top-left { content: none; } @top-right { content: none; }';
       return [
         `@page ${name}:left { @top-left { content: ${cssString(bookTitle)}; } }`,

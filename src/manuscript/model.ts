@@ -1,5 +1,6 @@
 import type { FootnoteDefinition, Definition, Heading, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
+import type { PlacedTerm } from '../config/glossary-schema.js';
 import type { BookConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 
@@ -12,8 +13,13 @@ export interface FrontMatter {
   short_title?: string;
   author?: string;
   kind?: ChapterKind;
-  status?: 'draft' | 'reviewed';
+  status?: 'draft' | 'reviewed' | 'approved';
   translator?: string;
+  /** Who reviewed the file (required with `reviewed` and `approved`), and when: YYYY-MM-DD. */
+  reviewer?: string;
+  reviewed?: string;
+  /** Per section id, a review of that section alone: `{ status, reviewer, date }`. */
+  reviews?: Record<string, unknown>;
   /** Per section id, the fingerprint of the source text a translation was made from. */
   fingerprints?: Record<string, string>;
   [key: string]: unknown;
@@ -60,10 +66,10 @@ export interface ManuscriptDocument {
 /** Row n of a section: block n of every language (undefined where a translation lacks it). */
 export interface AlignedRow {
   cells: Record<string, Block | undefined>;
-  /** Row number (from 1) in the whole section, kept when an edition leaves out conditional rows: anchors stay the same in every edition. */
-  position?: number;
   /** Set on the row of a list item or table row: what it is in the source. */
   unit?: UnitPlace;
+  /** Row number (from 1) in the whole section, kept when an edition leaves out conditional rows: anchors stay the same in every edition. */
+  position?: number;
 }
 
 /** Footnote n of a chapter in every language (numbered per language by first reference). */
@@ -95,4 +101,6 @@ export interface Book {
   sourceLang: string;
   chapters: AlignedChapter[];
   diagnostics: Diagnostic[];
+  /** The terms of glossary.yaml (none when the book has no termbase). */
+  glossary?: readonly PlacedTerm[];
 }

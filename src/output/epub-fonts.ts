@@ -3,30 +3,46 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import subsetFont from 'subset-font';
 import { UserError } from '../diagnostics/index.js';
+import { packageOfFamily, scriptsOf } from '../text/scripts.js';
 import type { EpubResource } from './epub-package.js';
 import type { EmbeddedFace } from '../layout/edition-fonts.js';
 
 const run = promisify(execFile);
 
+/** Where a face goes inside the EPUB: `Noto Serif Khmer`, `Bold` → fonts/noto-serif-khmer-bold.woff2. */
+function faceHref(family: string, style: string): string {
+  const suffix = style === 'Regular' ? '' : `-${style}`;
+  return `fonts/${`${family}${suffix}`.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.woff2`;
+}
+
+interface FaceSpec {
+  family: string;
+  style: 'Regular' | 'Italic' | 'Bold' | 'Bold Italic';
+  weight: 400 | 700;
+  italic: boolean;
+}
+
 /**
  * The faces an EPUB embeds, each the real face its stylesheet asks for (epub.css sets
- * `font-synthesis: none`: no reading system draws a made-up bold or slant): Noto Serif for Latin and
- * Vietnamese in Regular, Italic (emphasis, bylines, the translations' headings), Bold (headings,
- * strong) and Bold Italic; Noto Serif Khmer for Khmer in Regular and Bold, never slanted (Khmer
- * emphasis is set in the Bold).
+ * `font-synthesis: none`: no reading system draws a made-up bold or slant). Noto Serif, for Latin
+ * and Vietnamese, titles and digits: Regular, Italic (emphasis, bylines, the translations'
+ * headings), Bold (headings, strong) and Bold Italic. Every other script's family: Regular and Bold,
+ * never a slant (Khmer emphasis is set in the Bold: epub.css).
  */
-const FACES = [
-  { family: 'Noto Serif', style: 'Regular', weight: 400, italic: false, href: 'fonts/noto-serif.woff2', forLang: (_lang: string) => true },
-  { family: 'Noto Serif', style: 'Italic', weight: 400, italic: true, href: 'fonts/noto-serif-italic.woff2', forLang: (_lang: string) => true },
-  { family: 'Noto Serif', style: 'Bold', weight: 700, italic: false, href: 'fonts/noto-serif-bold.woff2', forLang: (_lang: string) => true },
-  { family: 'Noto Serif', style: 'Bold Italic', weight: 700, italic: true, href: 'fonts/noto-serif-bold-italic.woff2', forLang: (_lang: string) => true },
-  { family: 'Noto Serif Khmer', style: 'Regular', weight: 400, italic: false, href: 'fonts/noto-serif-khmer.woff2', forLang: (lang: string) => lang === 'km' },
-  { family: 'Noto Serif Khmer', style: 'Bold', weight: 700, italic: false, href: 'fonts/noto-serif-khmer-bold.woff2', forLang: (lang: string) => lang === 'km' },
-] as const;
+function faceSpecs(languages: readonly string[]): FaceSpec[] {
+  return scriptsOf(languages).flatMap((script): FaceSpec[] => {
+    const upright: FaceSpec[] = [
+      { family: script.family, style: 'Regular', weight: 400, italic: false },
+      { family: script.family, style: 'Bold', weight: 700, italic: false },
+    ];
+    if (script.family !== 'Noto Serif') return upright;
+    return [...upright, { family: script.family, style: 'Italic', weight: 400, italic: true }, { family: script.family, style: 'Bold Italic', weight: 700, italic: true }];
+  });
+}
 
 /** The faces an edition of these languages embeds, for its colophon (`::edition-fonts`). */
 export function epubFaces(languages: readonly string[]): EmbeddedFace[] {
-  return FACES.filter((face) => languages.some((lang) => face.forLang(lang))).map((face) => ({ family: face.family, style: face.style }));
+  return faceSpecs(languages).map((face) => ({ family: face.family, style: face.style }));
 }
 
 export interface EmbeddedFont extends EpubResource {
@@ -46,12 +62,11 @@ export interface EmbeddedFont extends EpubResource {
  */
 export async function embedFonts(languages: readonly string[], text: string): Promise<EmbeddedFont[]> {
   const characters = [...new Set(text.normalize('NFC'))].sort().join('');
-  const faces = FACES.filter((face) => languages.some((lang) => face.forLang(lang)));
   return Promise.all(
-    faces.map(async (face) => {
+    faceSpecs(languages).map(async (face) => {
       const original = await readFile(await fontFile(face.family, face.style));
       const data = await subsetFont(original, characters, { targetFormat: 'woff2' });
-      return { family: face.family, style: face.style, weight: face.weight, italic: face.italic, href: face.href, mediaType: 'font/woff2', data: new Uint8Array(data), originalBytes: original.byteLength };
+      return { ...face, href: faceHref(face.family, face.style), mediaType: 'font/woff2', data: new Uint8Array(data), originalBytes: original.byteLength };
     }),
   );
 }
@@ -73,13 +88,13 @@ export async function fontFile(family: string, style = 'Regular'): Promise<strin
   } catch {
     found = { family: '', style: '', file: '' };
   }
-  // fc-match falls back silently to another family, or to the Regular of the family: both are checked.
+  // fc-match falls back silently to another family, or to the family's Regular: both are checked.
   if (!found.family.split(',').includes(family) || !found.style.split(',').includes(style) || found.file === '') {
     throw new UserError({
       file: family,
       severity: 'error',
       ruleId: 'font-missing',
-      message: `The font ${family} ${style} is not installed (fontconfig offers ${found.family || 'nothing'} ${found.style}): expected it for the EPUB; install fonts-noto-core (or run \`bash scripts/setup\` as root)`,
+      message: `The font ${family} ${style} is not installed (fontconfig offers ${found.family || 'nothing'} ${found.style}): expected it for the EPUB; install it with \`apt-get install ${packageOfFamily(family) ?? 'fonts-noto-core'}\` (or run parallel-press's \`scripts/setup\` as root)`,
     });
   }
   return found.file;

@@ -10,8 +10,9 @@ import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js'
 import { measureHeights } from '../output/measure.js';
 import { printHtml } from '../output/pdf.js';
 import { pdfFaces } from '../output/pdf-fonts.js';
-import { sameFaces } from '../layout/edition-fonts.js';
+import { sameFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
 import type { RenderContext } from '../layout/blocks.js';
+import { printFacingSides } from './print-facing-sides.js';
 import { pdfMetadata } from './pdf-metadata.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 
@@ -31,9 +32,10 @@ const MAX_PASSES = 8;
  */
 export async function printFacing(options: PrintEditionOptions): Promise<PrintedEdition> {
   const { edition } = options;
-  // The colophon names the faces the book embeds, read from each pass's PDF: one context whose
+  // The colophon names the faces the book embeds, learnt from its own print: one context whose
   // faces change, since the items render through the context they were made with.
-  const context: RenderContext = { ...options.context, fonts: options.context.fonts ?? options.previous?.faces ?? [] };
+  const context: RenderContext = { ...options.context, fonts: options.context.fonts ?? [] };
+  let faces: readonly EmbeddedFace[] = context.fonts ?? [];
   const timings = { layout: 0, print: [] as number[], postProcess: 0 };
   const blocked = new Set<string>();
   const items = facingItems(context);
@@ -43,8 +45,11 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
       return measureHeights({ ...options, html, name: `${edition.id}-${side}`, ids: items.map((i) => i.id) });
     }),
   );
-  let spreads: readonly SpreadGroup[] = packChapters(items, verso ?? new Map(), recto ?? new Map(), (textArea(edition).heightMm * 96 * FILL) / 25.4);
-  if (process.env.PP_DEBUG_SPREADS) console.error(JSON.stringify({ verso: [...(verso ?? [])], recto: [...(recto ?? [])], spreads }));
+  const pageHeight = (textArea(edition).heightMm * 96 * FILL) / 25.4;
+  // A unit taller than a page has to run over several spreads on both sides, which page boxes of one
+  // document cannot do: such a book is printed side by side and interleaved, untagged, as before.
+  if (items.some((i) => (verso?.get(i.id) ?? 0) > pageHeight || (recto?.get(i.id) ?? 0) > pageHeight)) return printFacingSidesWithFaces(options);
+  let spreads: readonly SpreadGroup[] = packChapters(items, verso ?? new Map(), recto ?? new Map(), pageHeight);
   const chapters = contentsChapters(context.book.chapters);
   let pages = new Map<string, number>();
   let blankAfterFront = false;
@@ -64,7 +69,6 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
     const overflowing = overflowingSpreads(spreads, landed).filter((n) => !oversize.has(n));
     const firstVerso = landed.get(pageBoxAnchor(0, 'verso'));
     const next = new Map(chapters.map((c) => [chapterAnchor(c), landed.get(chapterAnchor(c)) ?? 0]));
-    const faces = pdfFaces(document);
     timings.postProcess += performance.now() - started;
     if (overflowing.length > 0) {
       const repaired = repairSpreads(spreads, overflowing, items);
@@ -82,10 +86,15 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
       pages = next;
       continue;
     }
-    // Settled when the chapters stay put and the colophon named the faces this very PDF embeds.
-    const facesNamed = sameFaces(context.fonts, faces);
-    context.fonts = faces;
-    if (pass > 1 && facesNamed && chapters.every((c) => pages.get(chapterAnchor(c)) === next.get(chapterAnchor(c)))) {
+    const found = pdfFaces(document);
+    if (!sameFaces(faces, found)) {
+      // Print again, the colophon naming the faces this very PDF embeds.
+      faces = found;
+      context.fonts = faces;
+      pages = next;
+      continue;
+    }
+    if (pass > 1 && chapters.every((c) => pages.get(chapterAnchor(c)) === next.get(chapterAnchor(c)))) {
       started = performance.now();
       applyPdfMetadata(document, pdfMetadata(context.book, edition, context.date));
       const pdf = await document.save(PDF_SAVE);
@@ -122,3 +131,18 @@ function overflowingSpreads(spreads: readonly SpreadGroup[], landed: ReadonlyMap
   );
 }
 
+/**
+ * The side-by-side print (a unit taller than a page) prints its sides and front matter apart and assembles them, so the faces are
+ * known only from the assembled book: it is printed again when the colophon named others.
+ */
+async function printFacingSidesWithFaces(options: PrintEditionOptions): Promise<PrintedEdition> {
+  let faces = options.previous?.faces ?? [];
+  for (let attempt = 1; attempt <= MAX_PASSES; attempt++) {
+    const printed = await printFacingSides({ ...options, context: { ...options.context, fonts: faces } });
+    const found = pdfFaces(await PDFDocument.load(printed.pdf, PDF_LOAD));
+    // The sides named what they embed; the front matter, printed apart, could add a face.
+    if (sameFaces(printed.pagination.faces, found)) return { ...printed, pagination: { ...printed.pagination, faces: found } };
+    faces = found;
+  }
+  throw new Error(`The embedded fonts of edition ${options.edition.id} did not settle after ${MAX_PASSES} prints`);
+}

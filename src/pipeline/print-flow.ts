@@ -7,9 +7,9 @@ import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
 import { printHtml } from '../output/pdf.js';
 import type { EditionDocument } from '../layout/document.js';
-import { pdfMetadata } from './pdf-metadata.js';
-import { sameFaces } from '../layout/edition-fonts.js';
 import { pdfFaces } from '../output/pdf-fonts.js';
+import { sameFaces } from '../layout/edition-fonts.js';
+import { pdfMetadata } from './pdf-metadata.js';
 import { measureChapters } from './measuring-pass.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 
@@ -39,6 +39,7 @@ export async function printFlow(options: PrintEditionOptions, editionDocument: E
   }
   for (let pass = 1; pass <= MAX_FINAL_PASSES; pass++) {
     let started = performance.now();
+    // The colophon names the faces the last print embedded (src/layout/edition-fonts.ts).
     context = { ...options.context, fonts: used.faces ?? [] };
     const html = toHtml(editionDocument({ edition, context, templatesDir: options.templatesDir, pagination: used }));
     timings.layout += performance.now() - started;

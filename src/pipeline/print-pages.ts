@@ -16,6 +16,8 @@ export interface PrintPagesOptions {
   workDir: string;
   allowedRoots: readonly string[];
   browser: () => Promise<PrintBrowser>;
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -41,13 +43,13 @@ export class PrintPagesSource {
   }
 
   private async print(editionId: string): Promise<PrintPages> {
-    const { editions, book, date, templatesDir, workDir, allowedRoots } = this.options;
+    const { editions, book, date, templatesDir, workDir, allowedRoots, timeoutMs, signal } = this.options;
     const edition = editions.filter(isPdfEdition).find((e) => e.id === editionId);
     // The schema only accepts a PDF edition's id, so this is a bug, not a user error.
     if (!edition) throw new Error(`pageBreaksFrom names ${editionId}, which is not a PDF edition`);
     const browser = await this.options.browser();
     const outPath = path.join(workDir, `${editionId}.page-source.pdf`);
-    const printed = await printEdition({ browser, edition, context: editionContext(book, edition, date), templatesDir, workDir, allowedRoots, outPath });
+    const printed = await printEdition({ browser, edition, context: editionContext(book, edition, date), templatesDir, workDir, allowedRoots, outPath, timeoutMs, signal });
     return { editionId, pages: printed.pagination.pages, pageCount: printed.pages };
   }
 }

@@ -47,10 +47,12 @@ export class PreviewBook {
     this.editionId = options.edition;
   }
 
-  async render(): Promise<PreviewRender> {
+  /** `signal`: a newer change makes this render out of date; it stops before laying the book out. */
+  async render(signal?: AbortSignal): Promise<PreviewRender> {
     const started = performance.now();
     const checked = await checkBook(this.bookDir, { cache: this.cache });
     this.cache.prune();
+    signal?.throwIfAborted();
     const diagnostics = [...checked.diagnostics];
     if (checked.config && checked.book) {
       const edition = previewEdition(checked.config, this.editionId);

@@ -51,11 +51,11 @@ export interface BlockFill {
 
 /**
  * Status → XLIFF state of a translated segment: `status: draft` (or none) is `translated`,
- * `reviewed` is `reviewed`, `final` is `final`. A segment with no translation, or whose section's
+ * `reviewed` is `reviewed`, `approved` (or `final`) is `final`. A segment with no translation, or whose section's
  * English changed since it was translated (stale), is `initial`.
  */
 export function stateOfStatus(status: unknown): SegmentState {
-  return status === 'reviewed' ? 'reviewed' : status === 'final' ? 'final' : 'translated';
+  return status === 'reviewed' ? 'reviewed' : status === 'final' || status === 'approved' ? 'final' : 'translated';
 }
 
 /** The units of one chapter for one translation language, in document order. */

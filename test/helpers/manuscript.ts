@@ -9,6 +9,15 @@ export interface ExpectedText {
   lang: string;
   place: string;
   text: string;
+  /** Inside `:::only{languages=…}` / `:::except{languages=…}`: the language set it names, sorted. */
+  condition?: { keep: 'only' | 'except'; languages: string };
+}
+
+/** Whether an edition of these languages shows the text (a language condition is the exact set). */
+export function shownIn(item: ExpectedText, languages: readonly string[]): boolean {
+  if (!item.condition) return true;
+  const matches = item.condition.languages === [...languages].sort().join(',');
+  return item.condition.keep === 'only' ? matches : !matches;
 }
 
 /**
@@ -28,7 +37,10 @@ export async function manuscriptTexts(bookDir: string): Promise<ExpectedText[]> 
         for (const block of section.blocks) {
           if (block.untranslated || block.node.type === 'leafDirective') continue;
           const text = toString(block.node, { includeImageAlt: false });
-          if (text.trim()) out.push({ kind: 'block', chapterKind: chapter.kind, lang, place: `${doc.path}:${block.node.position?.start.line}`, text: text.normalize('NFC') });
+          const node = block.node;
+          const named = node.type === 'containerDirective' && (node.name === 'only' || node.name === 'except') ? node.attributes?.languages : undefined;
+          const condition = node.type === 'containerDirective' && named ? { keep: node.name as 'only' | 'except', languages: named.split(',').map((l) => l.trim()).sort().join(',') } : undefined;
+          if (text.trim()) out.push({ kind: 'block', chapterKind: chapter.kind, lang, place: `${doc.path}:${block.node.position?.start.line}`, text: text.normalize('NFC'), ...(condition ? { condition } : {}) });
         }
       }
     }
