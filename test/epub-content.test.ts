@@ -112,7 +112,10 @@ describe.each(EPUB_BOOKS.map((dir) => [path.basename(dir), dir]))('the EPUB edit
       const shown = [...entries.keys()].filter((n) => n.endsWith('.xhtml')).map((n) => bodyText(parseXhtml(text(epub.id, n)))).join('');
       const used = new Set([...shown.normalize('NFC')].map((c) => c.codePointAt(0) ?? 0));
       const fonts = [...entries.keys()].filter((n) => n.startsWith('OEBPS/fonts/'));
-      expect(fonts.sort()).toEqual(epub.languages.includes('km') ? ['OEBPS/fonts/noto-serif-khmer.woff2', 'OEBPS/fonts/noto-serif.woff2'] : ['OEBPS/fonts/noto-serif.woff2']);
+      // Every face the CSS uses: Noto Serif in four, Noto Serif Khmer upright in two.
+      const latin = ['OEBPS/fonts/noto-serif-bold-italic.woff2', 'OEBPS/fonts/noto-serif-bold.woff2', 'OEBPS/fonts/noto-serif-italic.woff2', 'OEBPS/fonts/noto-serif.woff2'];
+      const khmer = ['OEBPS/fonts/noto-serif-khmer-bold.woff2', 'OEBPS/fonts/noto-serif-khmer.woff2'];
+      expect(fonts.sort()).toEqual((epub.languages.includes('km') ? [...latin, ...khmer] : latin).sort());
       for (const name of fonts) {
         const family = name.endsWith('khmer.woff2') ? 'Noto Serif Khmer' : 'Noto Serif';
         const originalFile = execFileSync('fc-match', ['-f', '%{file}', family], { encoding: 'utf8' });

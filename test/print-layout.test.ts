@@ -108,7 +108,11 @@ describe('every PDF edition of the Friendship Year book', () => {
       let checked = 0;
       starts.forEach((start, i) => {
         const end = (starts[i + 1] ?? Math.max(...lines.map((l) => l.page)) + 1) - 1;
-        const title = comparable(titleOf(chapters()[i] as Book['chapters'][number], edition.languages[0] ?? 'en'));
+        const chapter = chapters()[i] as Book['chapters'][number];
+        const lang = edition.languages[0] ?? 'en';
+        // The running head gives a chapter's short title when it has one.
+        const short = chapter.documents[lang]?.frontMatter.short_title;
+        const title = comparable(typeof short === 'string' ? short : titleOf(chapter, lang));
         for (let page = start; page <= end; page++) {
           const head = comparable(runningHead(lines, page));
           if (head === '') continue; // a blank verso before the next chapter

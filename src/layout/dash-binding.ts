@@ -2,8 +2,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 
-/** A spaced en or em dash, the parenthetical dash: " – " or " — ". */
-const SPACED_DASH = / [–—](?= )/g;
+/** A spaced en or em dash, the parenthetical dash: " – " or " — " (a line end of the source is a space too). */
+const SPACED_DASH = /\s[–—](?=\s|$)/g;
 const VERBATIM = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style']);
 
 /**
