@@ -21,7 +21,8 @@ export function layoutInterleaved(chapter: AlignedChapter, languages: readonly s
       languages.map((lang, index) => {
         const byline = articleByline(chapter, lang, book.sourceLang);
         return h('div', { className: ['title-block', index === 0 ? 'primary' : 'secondary'], lang }, [
-          h('h1', index === 0 ? { id: chapterAnchor(chapter) } : {}, chapterTitle(chapter, lang, book.sourceLang)),
+          // The title keeps its language and rank (the EPUB styles h1.secondary) inside its block.
+          h('h1', { lang, className: [index === 0 ? 'primary' : 'secondary'], ...(index === 0 ? { id: chapterAnchor(chapter) } : {}) }, chapterTitle(chapter, lang, book.sourceLang)),
           byline,
         ]);
       }),
