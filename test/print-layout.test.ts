@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config/load.js';
 import { resolveEditions, type Edition } from '../src/config/schema.js';
 import { bookForEdition } from '../src/layout/edition-view.js';
 import { trimSize } from '../src/layout/trim.js';
+import { pageGeometry } from '../src/layout/page-geometry.js';
 import { loadBook } from '../src/manuscript/load.js';
 import type { Book } from '../src/manuscript/model.js';
 import { ROOT, runCli } from './helpers/cli.js';
@@ -129,7 +130,9 @@ describe('every PDF edition of the Friendship Year book', () => {
       const { lines, heights } = pdfLines(pdfOf(edition));
       const contents = Math.min(...contentsPages(edition)) - 2;
       for (let page = contents; page <= heights.length; page++) {
-        const foot = lines.filter((l) => l.page === page && l.yMin > (heights[page - 1] ?? 0) - 40).map((l) => l.words.join(' '));
+        // The foot margin of the edition's page geometry: the folio sits in it.
+        const footPt = (pageGeometry(edition).margins.bottom * 72) / 25.4;
+        const foot = lines.filter((l) => l.page === page && l.yMin > (heights[page - 1] ?? 0) - footPt).map((l) => l.words.join(' '));
         const folios = foot.filter((t) => /^\d+$/.test(t));
         if (folios.length === 0 && comparable(pdfText(pdfOf(edition), page, page)) === '') continue; // a blank page
         expect(folios, `${edition.id} page ${page}`).toEqual([String(page)]);
