@@ -110,7 +110,8 @@ describe('every PDF edition of the Friendship Year book', () => {
       starts.forEach((start, i) => {
         const end = (starts[i + 1] ?? Math.max(...lines.map((l) => l.page)) + 1) - 1;
         const chapter = chapters()[i] as Book['chapters'][number];
-        const lang = edition.languages[0] ?? 'en';
+        // A facing edition heads its rectos in the recto language.
+        const lang = (edition.format === 'pdf' && edition.layout === 'facing' ? edition.languages[1] : edition.languages[0]) ?? 'en';
         // The running head gives a chapter's short title when it has one.
         const short = chapter.documents[lang]?.frontMatter.short_title;
         const title = comparable(typeof short === 'string' ? short : titleOf(chapter, lang));
@@ -128,7 +129,8 @@ describe('every PDF edition of the Friendship Year book', () => {
   it('prints one folio, its own page number, at the foot of every page from the contents on', () => {
     for (const edition of editions) {
       const { lines, heights } = pdfLines(pdfOf(edition));
-      const contents = Math.min(...contentsPages(edition)) - 2;
+      // The contents page: two before the first chapter (its blank verso between), one in a facing edition.
+      const contents = Math.min(...contentsPages(edition)) - (edition.format === 'pdf' && edition.layout === 'facing' ? 1 : 2);
       for (let page = contents; page <= heights.length; page++) {
         // The foot margin of the edition's page geometry: the folio sits in it.
         const footPt = (pageGeometry(edition).margins.bottom * 72) / 25.4;
@@ -254,7 +256,7 @@ function hyphenBreaks(lines: readonly BoxLine[]): { before: string; after: strin
     const last = (line.words.at(-1) ?? '').replace(/\u00ad(?=\u2010$)/, '');
     if (!/\p{Ll}[\u2010\u00ad]$/u.test(last)) return [];
     const next = lines
-      .filter((l) => l.page === line.page && l.yMin > line.yMin && l.yMin - line.yMin < 30 && Math.abs(l.xMin - line.xMin) < 30)
+      .filter((l) => l.page === line.page && l.yMin > line.yMin && l.yMin - line.yMin < 30 && Math.abs(l.xMin - line.xMin) < 30 && !/^\d+$/.test(l.words.join('')))
       .sort((a, b) => a.yMin - b.yMin)[0];
     const after = next?.words[0];
     return after ? [{ before: last.slice(0, -1), after, page: line.page }] : [];
