@@ -115,10 +115,17 @@ describe.each(EPUB_BOOKS.map((dir) => [path.basename(dir), dir]))('the EPUB edit
       const shown = [...entries.keys()].filter((n) => n.endsWith('.xhtml')).map((n) => bodyText(parseXhtml(text(epub.id, n)))).join('');
       const used = new Set([...shown.normalize('NFC')].map((c) => c.codePointAt(0) ?? 0));
       const fonts = [...entries.keys()].filter((n) => n.startsWith('OEBPS/fonts/'));
-      expect(fonts.sort()).toEqual(epub.languages.includes('km') ? ['OEBPS/fonts/noto-serif-khmer.woff2', 'OEBPS/fonts/noto-serif.woff2'] : ['OEBPS/fonts/noto-serif.woff2']);
+      // Every face the CSS uses: Noto Serif in four, Noto Serif Khmer upright in two.
+      const latin = ['OEBPS/fonts/noto-serif-bold-italic.woff2', 'OEBPS/fonts/noto-serif-bold.woff2', 'OEBPS/fonts/noto-serif-italic.woff2', 'OEBPS/fonts/noto-serif.woff2'];
+      const khmer = ['OEBPS/fonts/noto-serif-khmer-bold.woff2', 'OEBPS/fonts/noto-serif-khmer.woff2'];
+      expect(fonts.sort()).toEqual((epub.languages.includes('km') ? [...latin, ...khmer] : latin).sort());
       for (const name of fonts) {
-        const family = name.endsWith('khmer.woff2') ? 'Noto Serif Khmer' : 'Noto Serif';
-        const originalFile = execFileSync('fc-match', ['-f', '%{file}', family], { encoding: 'utf8' });
+        const family = name.includes('khmer') ? 'Noto Serif Khmer' : 'Noto Serif';
+        // fonts/noto-serif-bold-italic.woff2 is the family's Bold Italic face.
+        const bold = name.includes('-bold');
+        const italic = name.includes('italic');
+        const style = [bold ? 'Bold' : '', italic ? 'Italic' : ''].filter(Boolean).join(' ') || 'Regular';
+        const originalFile = execFileSync('fc-match', ['-f', '%{file}', `${family}:style=${style}`], { encoding: 'utf8' });
         const original = new Uint8Array(await readFile(originalFile));
         const woff2 = entries.get(name) ?? new Uint8Array();
         const subset = new Uint8Array(await fontverter.convert(Buffer.from(woff2), 'sfnt'));
@@ -130,7 +137,7 @@ describe.each(EPUB_BOOKS.map((dir) => [path.basename(dir), dir]))('the EPUB edit
         // Khmer keeps the conjunct and vowel forms its shaping rules can reach, a good part of a small font.
         expect(glyphCount(subset), place).toBeLessThan(glyphCount(original) / (family === 'Noto Serif' ? 10 : 1.2));
         expect(woff2.byteLength, place).toBeLessThan(original.byteLength / 4);
-        expect(text(epub.id, 'OEBPS/style.css')).toContain(`@font-face { font-family: '${family}'; font-style: normal; font-weight: normal; src: url(${name.slice('OEBPS/'.length)}) format('woff2'); }`);
+        expect(text(epub.id, 'OEBPS/style.css')).toContain(`@font-face { font-family: '${family}'; font-style: ${italic ? 'italic' : 'normal'}; font-weight: ${bold ? 700 : 400}; src: url(${name.slice('OEBPS/'.length)}) format('woff2'); }`);
       }
     }
   });

@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config/load.js';
 import { resolveEditions, type Edition } from '../src/config/schema.js';
 import { bookForEdition } from '../src/layout/edition-view.js';
 import { trimSize } from '../src/layout/trim.js';
+import { pageGeometry } from '../src/layout/page-geometry.js';
 import { loadBook } from '../src/manuscript/load.js';
 import type { Book } from '../src/manuscript/model.js';
 import { ROOT, runCli } from './helpers/cli.js';
@@ -109,7 +110,12 @@ describe('every PDF edition of the Friendship Year book', () => {
       let checked = 0;
       starts.forEach((start, i) => {
         const end = (starts[i + 1] ?? Math.max(...lines.map((l) => l.page)) + 1) - 1;
-        const title = comparable(titleOf(chapters()[i] as Book['chapters'][number], edition.languages[0] ?? 'en'));
+        const chapter = chapters()[i] as Book['chapters'][number];
+        // A facing edition heads its rectos in the recto language.
+        const lang = (edition.format === 'pdf' && edition.layout === 'facing' ? edition.languages[1] : edition.languages[0]) ?? 'en';
+        // The running head gives a chapter's short title when it has one.
+        const short = chapter.documents[lang]?.frontMatter.short_title;
+        const title = comparable(typeof short === 'string' ? short : titleOf(chapter, lang));
         for (let page = start; page <= end; page++) {
           const head = comparable(runningHead(lines, page));
           if (head === '') continue; // a blank verso before the next chapter
@@ -124,9 +130,12 @@ describe('every PDF edition of the Friendship Year book', () => {
   it('prints one folio, its own page number, at the foot of every page from the contents on', () => {
     for (const edition of editions) {
       const { lines, heights } = pdfLines(pdfOf(edition));
-      const contents = Math.min(...contentsPages(edition)) - 2;
+      // The contents page: two before the first chapter (its blank verso between), one in a facing edition.
+      const contents = Math.min(...contentsPages(edition)) - (edition.format === 'pdf' && edition.layout === 'facing' ? 1 : 2);
       for (let page = contents; page <= heights.length; page++) {
-        const foot = lines.filter((l) => l.page === page && l.yMin > (heights[page - 1] ?? 0) - 40).map((l) => l.words.join(' '));
+        // The foot margin of the edition's page geometry: the folio sits in it.
+        const footPt = (pageGeometry(edition).margins.bottom * 72) / 25.4;
+        const foot = lines.filter((l) => l.page === page && l.yMin > (heights[page - 1] ?? 0) - footPt).map((l) => l.words.join(' '));
         const folios = foot.filter((t) => /^\d+$/.test(t));
         if (folios.length === 0 && comparable(pdfText(pdfOf(edition), page, page)) === '') continue; // a blank page
         expect(folios, `${edition.id} page ${page}`).toEqual([String(page)]);
@@ -249,7 +258,7 @@ function hyphenBreaks(lines: readonly BoxLine[]): { before: string; after: strin
     const last = (line.words.at(-1) ?? '').replace(/\u00ad(?=\u2010$)/, '');
     if (!/\p{Ll}[\u2010\u00ad]$/u.test(last)) return [];
     const next = lines
-      .filter((l) => l.page === line.page && l.yMin > line.yMin && l.yMin - line.yMin < 30 && Math.abs(l.xMin - line.xMin) < 30)
+      .filter((l) => l.page === line.page && l.yMin > line.yMin && l.yMin - line.yMin < 30 && Math.abs(l.xMin - line.xMin) < 30 && !/^\d+$/.test(l.words.join('')))
       .sort((a, b) => a.yMin - b.yMin)[0];
     const after = next?.words[0];
     return after ? [{ before: last.slice(0, -1), after, page: line.page }] : [];

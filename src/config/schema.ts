@@ -23,6 +23,11 @@ export const trimSize = z
   ])
   .meta({ title: '`A4` \\| `A5` \\| `B5` \\| `US-Letter` \\| `WxH` (mm)' });
 
+const isbn = z
+  .string()
+  .regex(/^(97[89][- ]?)?\d{1,5}[- ]?\d+[- ]?\d+[- ]?[\dX]$/, 'an ISBN-13 or ISBN-10, e.g. 978-0-00-000000-0')
+  .meta({ title: 'ISBN' });
+
 const editionId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lowercase letters, digits and hyphens')
@@ -39,7 +44,7 @@ const editionBase = {
 };
 
 const marginMm = z.number().nonnegative('a margin of 0 mm or more').max(100, 'a margin of at most 100 mm');
-const margin = (side: keyof PageMargins, what: string) => marginMm.optional().describe(`${what}; default ${DEFAULT_MARGINS_MM[side]}.`);
+const margin = (side: keyof PageMargins, what: string) => marginMm.optional().describe(`${what}; default from the trim, at least ${DEFAULT_MARGINS_MM[side]}.`);
 export const pageMargins = z
   .object({
     top: margin('top', 'Above the text, where the running head is'),
@@ -63,7 +68,7 @@ export const pdfEditionSchema = z
     margins: pageMargins
       .optional()
       .describe(
-        `Page margins in millimetres, any of them: e.g. \`{ inner: 20 }\` widens the binding margin. Default: the book design's (top ${DEFAULT_MARGINS_MM.top}, bottom ${DEFAULT_MARGINS_MM.bottom}, inner ${DEFAULT_MARGINS_MM.inner}, outer ${DEFAULT_MARGINS_MM.outer}).`,
+        `Page margins in millimetres, any of them: e.g. \`{ inner: 20 }\` widens the binding margin. Default: the book design's scheme per trim (src/layout/page-geometry.ts: head 7 % of the height, at least ${DEFAULT_MARGINS_MM.top}; foot 8.5 %, at least ${DEFAULT_MARGINS_MM.bottom}; inner 8 % of the width, at least ${DEFAULT_MARGINS_MM.inner}; outer 11 %, never under the inner).`,
       ),
     columnWidths: z
       .array(z.number().positive('a positive width ratio'))
@@ -72,6 +77,7 @@ export const pdfEditionSchema = z
     primary: languageCode
       .optional()
       .describe('`interleaved` layout: the language whose block comes first and is set full width; the others follow it, indented and labelled. Default: the first of `languages`.'),
+    isbn: isbn.optional().describe("The edition's ISBN, printed on the title verso. Default: the book's `isbn`."),
     press: z
       .boolean()
       .default(false)
@@ -153,6 +159,7 @@ export const bookSchema = z
     description: text.describe('One paragraph about the book: the EPUB `dc:description`.'),
     subjects: z.array(text).default([]).describe('Subject keywords: one EPUB `dc:subject` each.'),
     rights: text.optional().describe('The rights statement (copyright, licence): EPUB `dc:rights`.'),
+    isbn: isbn.optional().describe('The ISBN printed on the title verso of every PDF edition that sets none of its own.'),
     languages: z
       .array(languageCode)
       .min(1)

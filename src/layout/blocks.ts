@@ -12,6 +12,7 @@ import { settleConditions } from './edition-view.js';
 import { phrases } from './i18n.js';
 import { markNoteLinks, withNoteLinks } from './notes.js';
 import type { RenderContext } from './render-context.js';
+import { bindDashes } from './dash-binding.js';
 
 export type { RenderContext } from './render-context.js';
 
@@ -23,6 +24,7 @@ export function renderBlock(block: Block | undefined, doc: ManuscriptDocument | 
   const nodes = settleConditions(block.node, context.edition).map((node) => withNoteLinks(expandDirective(node, doc, context), doc));
   const root = blocksToHast(nodes, doc.definitions, doc.file);
   markNoteLinks(root);
+  bindDashes(root);
   if (block.unit) markUnit(root, block.unit);
   const fileDir = path.dirname(path.join(context.book.dir, doc.path));
   visit(root, 'element', (element) => {

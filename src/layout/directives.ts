@@ -28,13 +28,17 @@ export function expandDirective(node: RootContent, doc: ManuscriptDocument, cont
     case 'build-date':
       return paragraph(say.buildDate(formatDate(context.date, lang)));
     case 'translation-status': {
-      const lines = edition.languages
-        .filter((language) => language !== book.sourceLang)
-        .map((language) => {
-          const line = say.translationStatus(say.languageName(language), languageReview(book, language).status);
-          const reviewers = reviewersLine(book, language, lang);
-          return reviewers ? `${line} ${reviewers}` : line;
-        });
+      // Translations in the same state, with no reviewers to name, are spoken of in one sentence.
+      const translations = edition.languages.filter((language) => language !== book.sourceLang);
+      const lines: string[] = [];
+      for (const status of ['draft', 'reviewed'] as const) {
+        const unnamed = translations.filter((language) => languageReview(book, language).status === status && !reviewersLine(book, language, lang));
+        if (unnamed.length > 0) lines.push(say.translationStatus(tell.list(unnamed.map((language) => say.languageName(language))), status, unnamed.length));
+      }
+      for (const language of translations) {
+        const reviewers = reviewersLine(book, language, lang);
+        if (reviewers) lines.push(`${say.translationStatus(say.languageName(language), languageReview(book, language).status)} ${reviewers}`);
+      }
       return paragraph(lines.join(' '));
     }
     case 'edition-statement':

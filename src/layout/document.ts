@@ -8,11 +8,14 @@ import type { RenderContext } from './blocks.js';
 import { chapterAnchor, rowAnchor, sectionAnchor } from './chapter-parts.js';
 import { blankPage, contentsChapters, contentsPage, frontMatter } from './front-matter.js';
 import { hyphenateEnglish } from './hyphenation.js';
+import { bindDashes } from './dash-binding.js';
 import { renderNumerals } from './numerals.js';
 import { UNPAGINATED, type Pagination } from './pagination.js';
-import { pageName, runningHeadCss } from './running-heads.js';
+import { openingPageName, pageName, runningHeadCss } from './running-heads.js';
 import { languageCss, marginBoxCss } from './script-css.js';
+import { CONTINUE, EXIT, visit } from 'unist-util-visit';
 import { pageCss, pageGeometry } from './page-geometry.js';
+import { justifies } from './justification.js';
 
 /** How one chapter is set in a layout whose chapters flow from page to page (columns, interleaved). */
 export type ChapterLayout = (chapter: AlignedChapter, context: RenderContext) => Element;
@@ -47,10 +50,28 @@ export function printDocument({ edition, layoutChapter, context, templatesDir, p
     if (pagination.blankBefore.has(chapterAnchor(chapter))) body.push(blankPage());
     const element = layoutChapter(chapter, context);
     element.properties.style = `page: ${pageName(chapter)}`;
+    nameOpeningPage(element, chapter);
     body.push(element);
   }
   body.push(anchorIndex(chapters));
-  return printShell({ edition, context, templatesDir, css: runningHeadCss(book, chapters, edition.languages), lang: primary, body });
+  return printShell({ edition, context, templatesDir, css: runningHeadCss(book, chapters, edition), lang: primary, body });
+}
+
+/**
+ * The chapter's opening page gets a page type of its own, without running heads: Chromium applies
+ * `@page NAME:first` only to the document's first page, but it names a page after the grid item
+ * that starts it without forcing a break (a block would force one), so the opening title block, a
+ * grid item in both flow layouts, names the page it opens.
+ */
+function nameOpeningPage(element: Element, chapter: AlignedChapter): void {
+  visit(element, 'element', (node) => {
+    const classes = node.properties.className;
+    if (Array.isArray(classes) && classes.includes('chapter-opening')) {
+      node.properties.style = `page: ${openingPageName(chapter)}`;
+      return EXIT;
+    }
+    return CONTINUE;
+  });
 }
 
 export interface PrintShellOptions {
@@ -77,9 +98,19 @@ export function printShell({ edition, context, templatesDir, css, lang, body }: 
       h('link', { rel: 'stylesheet', href: pathToFileURL(path.join(templatesDir, 'print.css')).href }),
       h('style', `${pageCss(pageGeometry(edition))}\n${css}${marginBoxCss(edition.languages)}`),
     ]),
-    h('body', { className: [`edition-${edition.layout}`], style: `--columns: ${edition.languages.length}` }, body),
+    h(
+      'body',
+      {
+        className: [`edition-${edition.layout}`, justifies(edition, context.book) ? 'text-justified' : 'text-ragged'],
+        // The sink of a chapter opening: a quarter of the text block, from the page geometry.
+        style: `--columns: ${edition.languages.length}; --sink: ${(pageGeometry(edition).textArea.heightMm / 4).toFixed(1)}mm; --text-height: ${pageGeometry(edition).textArea.heightMm}mm`,
+      },
+      body,
+    ),
   ]);
   const root: Root = { type: 'root', children: [{ type: 'doctype' }, html] };
+  // Titles, the contents and generated lines too: no line of the book starts with a dash.
+  bindDashes(root);
   hyphenateEnglish(root);
   renderNumerals(root, digitsByLanguage(context.book.config));
   return root;

@@ -8,7 +8,7 @@ import { chapterAnchor, chapterTitle, headingContent, rowAnchor, sectionAnchor }
 import { printShell } from './document.js';
 import { NOTES_SECTION, notesTitle, renderNote } from './notes.js';
 import { blankPage, contentsChapters, contentsPage, frontMatter } from './front-matter.js';
-import { pageName, runningHeadCss } from './running-heads.js';
+import { openingPageName, pageName, runningHeadCss } from './running-heads.js';
 import type { SpreadGroup } from './spreads.js';
 import { pageGeometry } from './page-geometry.js';
 
@@ -115,6 +115,9 @@ export function facingDocument({ edition, context, templatesDir, items, spreads,
   const anchors: string[] = [];
   spreads.forEach((group, n) => {
     const chapter = byId.get(group[0] ?? '')?.chapter;
+    // The spread that opens a chapter has a page type of its own, without running heads.
+    const opening = chapter !== undefined && group.includes(chapterAnchor(chapter));
+    const pageType = chapter ? (opening ? openingPageName(chapter) : pageName(chapter)) : undefined;
     for (const side of SIDES) {
       const lang = sideLanguage(edition, side, context);
       const start = pageBoxAnchor(n, side);
@@ -126,7 +129,7 @@ export function facingDocument({ edition, context, templatesDir, items, spreads,
         return item ? [facingElement(item, lang, side === 'verso' ? id : `${id}--recto`)] : [];
       });
       body.push(
-        h('section', { className: ['facing-page', `facing-${side}`], id: start, lang, style: chapter ? `page: ${pageName(chapter)}` : undefined }, [
+        h('section', { className: ['facing-page', `facing-${side}`], id: start, lang, style: pageType ? `page: ${pageType}` : undefined }, [
           ...content,
           h('div', { className: ['page-box-end'], id: end }),
         ]),
@@ -137,7 +140,7 @@ export function facingDocument({ edition, context, templatesDir, items, spreads,
   anchors.push(...items.map((i) => i.id));
   body.push(h('nav', { className: ['anchor-index'], hidden: true, ariaHidden: 'true' }, anchors.map((id) => h('a', { href: `#${id}` }))));
   const primary = edition.languages[0] ?? book.sourceLang;
-  return printShell({ edition, context, templatesDir, css: runningHeadCss(book, chapters, edition.languages), lang: primary, body });
+  return printShell({ edition, context, templatesDir, css: runningHeadCss(book, chapters, edition), lang: primary, body });
 }
 
 const SIDES: readonly Side[] = ['verso', 'recto'];

@@ -30,6 +30,8 @@ export function hyphenateWords(text: string): string {
   return text.replace(/[\p{L}\p{M}’'-]{6,}/gu, (word, offset: number) => {
     const before = text[offset - 1] ?? '';
     if (word.length > LONGEST_HYPHENATED_WORD || /[@/.:\d]/.test(before) || /[@/:]/.test(text[offset + word.length] ?? '')) return word;
+    // Names and the first word of a sentence stay whole: "Cam-bodia" reads as a misprint.
+    if (/^\p{Lu}/u.test(word)) return word;
     return hyphen.hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: 6 });
   });
 }

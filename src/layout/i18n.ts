@@ -2,7 +2,8 @@
 interface Phrases {
   languageName: (lang: string) => string;
   untranslated: string;
-  translationStatus: (language: string, status: 'draft' | 'reviewed') => string;
+  /** The status of one translation, or of several (`language` then names them all, joined). */
+  translationStatus: (language: string, status: 'draft' | 'reviewed', count?: number) => string;
   buildDate: (date: string) => string;
   contents: string;
 }
@@ -17,10 +18,14 @@ const PHRASES: Record<string, Phrases> = {
   en: {
     languageName: (lang) => LANGUAGE_NAMES.en?.[lang] ?? lang,
     untranslated: '[not yet translated]',
-    translationStatus: (language, status) =>
-      status === 'reviewed'
-        ? `The ${language} translation has been reviewed by a native speaker.`
-        : `The ${language} translation is a draft that has not yet been reviewed by a native speaker.`,
+    translationStatus: (language, status, count = 1) =>
+      count > 1
+        ? status === 'reviewed'
+          ? `The ${language} translations have been reviewed by native speakers.`
+          : `The ${language} translations are drafts that have not yet been reviewed by native speakers.`
+        : status === 'reviewed'
+          ? `The ${language} translation has been reviewed by a native speaker.`
+          : `The ${language} translation is a draft that has not yet been reviewed by a native speaker.`,
     buildDate: (date) => `Build date: ${date}.`,
     contents: 'Contents',
   },

@@ -16,16 +16,16 @@ export function layoutInterleaved(chapter: AlignedChapter, languages: readonly s
   children.push(
     h(
       'header',
-      { className: ['chapter-head'] },
-      [
-        ...languages.map((lang, index) =>
+      { className: ['chapter-head', 'chapter-opening'] },
+      // One title block per language, its title over its credits.
+      languages.map((lang, index) => {
+        const byline = articleByline(chapter, lang, book.sourceLang);
+        return h('div', { className: ['title-block', index === 0 ? 'primary' : 'secondary'], lang }, [
+          // The title keeps its language and rank (the EPUB styles h1.secondary) inside its block.
           h('h1', { lang, className: [index === 0 ? 'primary' : 'secondary'], ...(index === 0 ? { id: chapterAnchor(chapter) } : {}) }, chapterTitle(chapter, lang, book.sourceLang)),
-        ),
-        ...languages.flatMap((lang) => {
-          const byline = articleByline(chapter, lang, book.sourceLang);
-          return byline ? [{ ...byline, properties: { ...byline.properties, lang } }] : [];
-        }),
-      ],
+          byline,
+        ]);
+      }),
     ),
   );
   for (const section of chapter.sections) {

@@ -42,6 +42,7 @@ export const RULE_CATALOGUE: Readonly<Record<string, { severity: Severity; summa
   'note-extra': { severity: 'error', summary: 'a translated section refers to more footnotes than its source' },
   'condition-mismatch': { severity: 'error', summary: 'a block or phrase kept only in some editions (`:::only`, `:::except`) with another condition, or none, in a translation' },
   'condition-invalid': { severity: 'error', summary: 'an `only`/`except` directive with an unknown attribute or value, or no condition' },
+  'running-head-too-long': { severity: 'warning', summary: 'a chapter title too long for one line of running head, with no `short_title` in its front matter' },
   'section-stale': { severity: 'warning', summary: 'the English changed since the recorded fingerprint' },
   'section-unsynced': { severity: 'info', summary: 'a translated section has no recorded fingerprint' },
   'block-untranslated': { severity: 'warning', summary: 'a block marked `:::untranslated`' },

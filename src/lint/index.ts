@@ -15,6 +15,7 @@ import { linkTargets } from './links.js';
 import { mojibake } from './mojibake.js';
 import { textNotNfc } from './nfc.js';
 import type { LintRule } from './rule.js';
+import { runningHeadLength } from './running-head.js';
 import { sectionAlignment } from './sections.js';
 import { staleSections } from './stale.js';
 import { numberSeparators } from './number-separators.js';
@@ -48,6 +49,7 @@ export const LINT_RULES: readonly LintRule[] = [
   zeroWidth,
   imageFiles,
   imageAlt,
+  runningHeadLength,
   linkTargets,
   glossaryTerms,
   numberSeparators,

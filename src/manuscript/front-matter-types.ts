@@ -5,7 +5,7 @@ import type { FrontMatter } from './model.js';
 import { checkReviewFields } from './review-fields.js';
 import { REVIEW_STATUSES } from './review.js';
 
-const TEXT_KEYS = ['title', 'subtitle', 'author', 'translator', 'reviewer', 'publication', 'published', 'url', 'source_translator', 'affiliation'] as const;
+const TEXT_KEYS = ['title', 'short_title', 'subtitle', 'author', 'translator', 'reviewer', 'publication', 'published', 'url', 'source_translator', 'affiliation'] as const;
 const STATUSES: readonly string[] = REVIEW_STATUSES;
 
 /**

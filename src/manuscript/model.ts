@@ -9,6 +9,8 @@ export type ChapterKind = 'title' | 'foreword' | 'chapter' | 'appendix' | 'colop
 export interface FrontMatter {
   title?: string;
   subtitle?: string;
+  /** The chapter title as the running head gives it, when the title is too long for one line there. */
+  short_title?: string;
   author?: string;
   kind?: ChapterKind;
   status?: 'draft' | 'reviewed' | 'approved';
