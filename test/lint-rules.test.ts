@@ -31,6 +31,17 @@ const RULES: Record<string, { ids: string[]; fail: string[] }> = {
     ids: ['block-missing', 'block-extra'],
     fail: ['block-missing error translations/km/01-river.md:10:1', 'block-extra error translations/vi/01-river.md:14:1'],
   },
+  units: {
+    ids: ['item-missing', 'item-extra', 'row-missing', 'row-extra', 'note-missing', 'note-extra'],
+    fail: [
+      'item-extra error translations/km/01-accord.md:12:4',
+      'item-missing error translations/vi/01-accord.md:11:4',
+      'note-extra error translations/km/01-accord.md:8:1',
+      'note-missing error translations/vi/01-accord.md:8:1',
+      'row-extra error translations/vi/01-accord.md:17:1',
+      'row-missing error translations/km/01-accord.md:17:1',
+    ],
+  },
   stale: {
     ids: ['section-stale', 'section-unsynced'],
     fail: [

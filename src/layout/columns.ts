@@ -3,10 +3,11 @@ import { h } from 'hastscript';
 import type { AlignedChapter } from '../manuscript/model.js';
 import { renderBlock, type RenderContext } from './blocks.js';
 import { chapterAnchor, chapterTitle, headingContent, rowAnchor, sectionAnchor } from './chapter-parts.js';
+import { NOTES_SECTION, notesTitle, renderNote } from './notes.js';
 
 /**
  * Side-by-side layout: one CSS grid per chapter, one column per language, one grid row per
- * aligned block. Chromium fragments a grid row across pages in all its columns together,
+ * aligned unit (a block, a list item, a table row, a note). Chromium fragments a grid row across pages in all its columns together,
  * so row n of every language starts on the same line.
  */
 export function layoutColumns(chapter: AlignedChapter, languages: readonly string[], context: RenderContext): Element {
@@ -33,9 +34,18 @@ export function layoutColumns(chapter: AlignedChapter, languages: readonly strin
     section.rows.forEach((row, n) => {
       languages.forEach((lang, index) => {
         const id = index === 0 ? { id: rowAnchor(chapter, section.id, n + 1) } : {};
-        cells.push(h('div', { className: ['cell'], lang, ...id }, renderBlock(row.cells[lang], chapter.documents[lang], lang, context)));
+        cells.push(h('div', { className: ['cell', ...(row.unit ? [`unit-${row.unit.kind}`] : [])], lang, ...id }, renderBlock(row.cells[lang], chapter.documents[lang], lang, context)));
       });
     });
+  }
+  if (chapter.notes.length > 0) {
+    languages.forEach((lang, index) => cells.push(h('h2', { className: ['cell', 'notes-title'], lang, ...(index === 0 ? { id: rowAnchor(chapter, NOTES_SECTION, 0) } : {}) }, notesTitle(lang))));
+    for (const note of chapter.notes) {
+      languages.forEach((lang, index) => {
+        const id = index === 0 ? { id: rowAnchor(chapter, NOTES_SECTION, note.number) } : {};
+        cells.push(h('div', { className: ['cell', 'unit-note'], lang, ...id }, [renderNote(chapter, note, lang)]));
+      });
+    }
   }
   return h(
     'section',

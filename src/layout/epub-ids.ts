@@ -25,6 +25,8 @@ export function scopeBlockIds(root: Root): void {
 function scope(block: Element, prefix: string): void {
   const ids = new Set<string>();
   visit(block, 'element', (element) => {
+    // Footnote links and notes carry ids unique to their file and link across rows: they stay.
+    if (isClassed(element, 'note') || isClassed(element, 'noteref')) return;
     if (element !== block && typeof element.properties.id === 'string') ids.add(element.properties.id);
   });
   if (ids.size === 0) return;

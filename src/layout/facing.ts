@@ -5,14 +5,14 @@ import type { AlignedChapter } from '../manuscript/model.js';
 import { renderBlock, type RenderContext } from './blocks.js';
 import { chapterAnchor, chapterTitle, headingContent, rowAnchor, sectionAnchor } from './chapter-parts.js';
 import { printShell } from './document.js';
-import { blankPage, contentsChapters } from './front-matter.js';
-import { cssString, pageName } from './running-heads.js';
+import { NOTES_SECTION, notesTitle, renderNote } from './notes.js';
+import { blankPage, contentsChapters, contentsPage, frontMatter } from './front-matter.js';
+import { pageName, runningHeadCss } from './running-heads.js';
 import type { SpreadGroup } from './spreads.js';
-import { oneSidedPageCss, pageGeometry } from './page-geometry.js';
+import { pageGeometry } from './page-geometry.js';
 
 export type Side = 'verso' | 'recto';
 
-const FURNITURE_FONT = "font-family: 'Noto Serif', 'Noto Serif Khmer'; font-size: 7pt; font-style: italic; color: #444;";
 
 /** The text area of a page of the edition, in mm: what spreads are measured in and packed for. */
 export function textArea(edition: PdfEdition): { widthMm: number; heightMm: number } {
@@ -47,6 +47,12 @@ export function facingItems(context: RenderContext): FacingItem[] {
         items.push({ id: rowAnchor(chapter, section.id, n + 1), chapter, keepWithNext: false, render: (lang) => h('div', renderBlock(row.cells[lang], chapter.documents[lang], lang, context)) });
       });
     }
+    if (chapter.notes.length > 0) {
+      items.push({ id: rowAnchor(chapter, NOTES_SECTION, 0), chapter, keepWithNext: true, render: (lang) => h('h2', { className: ['notes-title'] }, notesTitle(lang)) });
+      for (const note of chapter.notes) {
+        items.push({ id: rowAnchor(chapter, NOTES_SECTION, note.number), chapter, keepWithNext: false, render: (lang) => h('div', [renderNote(chapter, note, lang)]) });
+      }
+    }
     return items;
   });
 }
@@ -57,55 +63,86 @@ export interface FacingSideOptions {
   templatesDir: string;
   side: Side;
   items: readonly FacingItem[];
-  /** Spreads, each starting a page; none for the measuring document, one long column of the text width. */
-  spreads?: readonly SpreadGroup[];
-  /** Blank pages after spread n, where the other side's spread n is longer. */
-  pads?: ReadonlyMap<number, number>;
 }
 
-/** One side of a facing edition: the verso language alone on every page, or the recto language. */
-export function facingSide({ edition, context, templatesDir, side, items, spreads, pads }: FacingSideOptions): Root {
-  const lang = (side === 'verso' ? edition.languages[0] : edition.languages[1]) ?? context.book.sourceLang;
-  const item = (i: FacingItem) => {
-    const element = i.render(lang);
-    element.properties = { ...element.properties, id: i.id, lang, className: ['facing-item'] };
-    return element;
-  };
-  const byId = new Map(items.map((i) => [i.id, i]));
-  const body: Element[] = [];
-  if (!spreads) {
-    body.push(h('div', { className: ['facing-measure'], style: `width: ${textArea(edition).widthMm}mm` }, items.map(item)));
-  } else {
-    spreads.forEach((group, n) => {
-      const first = byId.get(group[0] ?? '');
-      const page = side === 'verso' ? 'facing-verso' : first ? pageName(first.chapter) : 'facing-recto';
-      body.push(h('section', { className: ['spread'], id: spreadAnchor(n), style: `page: ${page}` }, group.flatMap((id) => { const i = byId.get(id); return i ? [item(i)] : []; })));
-      for (let k = 0; k < (pads?.get(n) ?? 0); k++) body.push(blankPage());
-    });
-    const anchors = [...spreads.map((_, n) => spreadAnchor(n)), ...items.map((i) => i.id)];
-    body.push(h('nav', { className: ['anchor-index'], hidden: true }, anchors.map((id) => h('a', { href: `#${id}` }))));
-  }
-  return printShell({ edition, context, templatesDir, css: sideCss(edition, context, side, items), lang, body });
+/** One side of a facing edition as one long column of the text width: what the spreads are measured from. */
+export function facingSide({ edition, context, templatesDir, side, items }: FacingSideOptions): Root {
+  const lang = sideLanguage(edition, side, context);
+  const body = [h('div', { className: ['facing-measure'], lang, style: `width: ${textArea(edition).widthMm}mm` }, items.map((i) => facingElement(i, lang, i.id)))];
+  // The document's language is the edition's first, as in the printed book, so that the side's
+  // text is sized exactly as it will be printed (print.css enlarges Khmer where it begins).
+  return printShell({ edition, context, templatesDir, css: '', lang: edition.languages[0] ?? lang, body });
 }
 
-export function spreadAnchor(n: number): string {
-  return `spread-${n + 1}`;
+export function sideLanguage(edition: PdfEdition, side: Side, context: RenderContext): string {
+  return (side === 'verso' ? edition.languages[0] : edition.languages[1]) ?? context.book.sourceLang;
+}
+
+function facingElement(item: FacingItem, lang: string, id: string): Element {
+  const element = item.render(lang);
+  element.properties = { ...element.properties, id, lang, className: ['facing-item', ...classNames(element)] };
+  return element;
+}
+
+function classNames(element: Element): string[] {
+  const value = element.properties.className;
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+export interface FacingDocumentOptions {
+  edition: PdfEdition;
+  context: RenderContext;
+  templatesDir: string;
+  items: readonly FacingItem[];
+  spreads: readonly SpreadGroup[];
+  /** Where each chapter opened in the previous pass, for the contents page. */
+  pages: ReadonlyMap<string, number>;
+  /** A blank page after the front matter, so that the first spread opens on a verso (an even page). */
+  blankAfterFront: boolean;
 }
 
 /**
- * Every page of a side has that side's margins and running head; no folio: the sides become one
- * book only when their pages are interleaved, and the folios are drawn then.
+ * The whole facing edition as one document: the front matter, then for every spread its verso page
+ * (the first language) and its recto page (the second), each a page box of its own, so that
+ * Chromium prints one tagged PDF whose pages alternate verso, recto. Page 1 is a right page, so every
+ * verso is a left page and print.css gives both their mirrored margins, running heads and folios.
  */
-function sideCss(edition: PdfEdition, context: RenderContext, side: Side, items: readonly FacingItem[]): string {
-  const box = side === 'verso' ? 'top-left' : 'top-right';
-  const blankBoxes = '@top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-right { content: none; }';
-  const rules = [oneSidedPageCss(pageGeometry(edition), side), `@page :left { ${blankBoxes} }`, `@page :right { ${blankBoxes} }`];
-  const head = (name: string, text: string) => [':left', ':right'].map((p) => `@page ${name}${p} { @${box} { content: ${cssString(text)}; ${FURNITURE_FONT} } }`).join('\n');
+export function facingDocument({ edition, context, templatesDir, items, spreads, pages, blankAfterFront }: FacingDocumentOptions): Root {
   const { book } = context;
-  if (side === 'verso') {
-    rules.push(head('facing-verso', edition.languages.map((l) => book.config.title[l] ?? '').filter(Boolean).join(' · ')));
-  } else {
-    for (const chapter of new Set(items.map((i) => i.chapter))) rules.push(head(pageName(chapter), edition.languages.map((l) => chapterTitle(chapter, l, book.sourceLang)).join(' · ')));
-  }
-  return rules.join('\n');
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const body: Element[] = frontMatter(edition.languages, context, contentsPage(edition.languages, context, pages));
+  if (blankAfterFront) body.push(blankPage());
+  const anchors: string[] = [];
+  spreads.forEach((group, n) => {
+    const chapter = byId.get(group[0] ?? '')?.chapter;
+    for (const side of SIDES) {
+      const lang = sideLanguage(edition, side, context);
+      const start = pageBoxAnchor(n, side);
+      const end = `${start}-end`;
+      anchors.push(start, end);
+      const content = group.flatMap((id) => {
+        const item = byId.get(id);
+        // The verso carries the anchors the contents and the pagination read; recto ids are their twins.
+        return item ? [facingElement(item, lang, side === 'verso' ? id : `${id}--recto`)] : [];
+      });
+      body.push(
+        h('section', { className: ['facing-page', `facing-${side}`], id: start, lang, style: chapter ? `page: ${pageName(chapter)}` : undefined }, [
+          ...content,
+          h('div', { className: ['page-box-end'], id: end }),
+        ]),
+      );
+    }
+  });
+  const chapters = [...new Set(items.map((i) => i.chapter))];
+  anchors.push(...items.map((i) => i.id));
+  body.push(h('nav', { className: ['anchor-index'], hidden: true, ariaHidden: 'true' }, anchors.map((id) => h('a', { href: `#${id}` }))));
+  const primary = edition.languages[0] ?? book.sourceLang;
+  return printShell({ edition, context, templatesDir, css: runningHeadCss(book, chapters, edition.languages), lang: primary, body });
+}
+
+const SIDES: readonly Side[] = ['verso', 'recto'];
+
+/** The anchor of spread n's page on one side; `-end` marks where its content stops. */
+export function pageBoxAnchor(n: number, side: Side): string {
+  return `spread-${n + 1}-${side}`;
 }

@@ -3,6 +3,7 @@ import { h } from 'hastscript';
 import type { AlignedChapter } from '../manuscript/model.js';
 import { renderBlock, type RenderContext } from './blocks.js';
 import { chapterAnchor, chapterTitle, headingContent, rowAnchor, sectionAnchor } from './chapter-parts.js';
+import { NOTES_SECTION, notesTitle, renderNote } from './notes.js';
 
 /**
  * Interleaved layout: each source block followed by its translations, every block carrying its
@@ -34,13 +35,23 @@ export function layoutInterleaved(chapter: AlignedChapter, languages: readonly s
       children.push(
         h(
           'div',
-          { className: ['row'], id: rowAnchor(chapter, section.id, n + 1) },
+          { className: ['row', ...(row.unit ? [`unit-${row.unit.kind}`] : [])], id: rowAnchor(chapter, section.id, n + 1) },
           languages.map((lang, index) =>
             h('div', { className: ['block', index === 0 ? 'primary' : 'secondary'], lang, dataLabel: lang.toUpperCase() }, renderBlock(row.cells[lang], chapter.documents[lang], lang, context)),
           ),
         ),
       );
     });
+  }
+  if (chapter.notes.length > 0) {
+    children.push(h('div', { className: ['section-head', 'notes-head'], id: rowAnchor(chapter, NOTES_SECTION, 0) }, languages.map((lang, index) => h('h2', { lang, className: [index === 0 ? 'primary' : 'secondary'] }, notesTitle(lang)))));
+    for (const note of chapter.notes) {
+      children.push(
+        h('div', { className: ['row', 'notes-row'], id: rowAnchor(chapter, NOTES_SECTION, note.number) },
+          languages.map((lang, index) => h('div', { className: ['block', index === 0 ? 'primary' : 'secondary'], lang, dataLabel: lang.toUpperCase() }, [renderNote(chapter, note, lang)])),
+        ),
+      );
+    }
   }
   return h('section', { className: ['chapter', `kind-${chapter.kind}`, 'layout-interleaved'], dataChapter: chapter.name }, children);
 }

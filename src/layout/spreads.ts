@@ -47,3 +47,41 @@ export function packSpreads(items: readonly SpreadItem[], pageHeight: number): S
   if (current.length > 0) groups.push(current);
   return groups;
 }
+
+/**
+ * Spreads after a print showed that `overflowing` ran over a page on one side: the last unit of each
+ * (with the headings kept with it) moves to the start of the next spread of its chapter, or to a new
+ * spread after it. A spread of a single unit cannot shrink: it is returned as unmovable.
+ */
+export function repairSpreads(
+  spreads: readonly SpreadGroup[],
+  overflowing: readonly number[],
+  items: readonly { id: string; chapter: unknown; keepWithNext: boolean }[],
+): { spreads: readonly SpreadGroup[]; unmovable: number[] } {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const next = spreads.map((group) => [...group]);
+  const unmovable: number[] = [];
+  const inserted: Map<number, string[]> = new Map();
+  for (const n of overflowing) {
+    const group = next[n] ?? [];
+    let cut = group.length - 1;
+    while (cut > 0 && byId.get(group[cut - 1] ?? '')?.keepWithNext) cut--;
+    if (cut <= 0) {
+      unmovable.push(n);
+      continue;
+    }
+    const moved = group.splice(cut);
+    const following = next[n + 1];
+    const sameChapter = following !== undefined && byId.get(following[0] ?? '')?.chapter === byId.get(moved[0] ?? '')?.chapter;
+    if (sameChapter && !overflowing.includes(n + 1)) following.unshift(...moved);
+    else inserted.set(n, moved);
+  }
+  if (unmovable.length === overflowing.length) return { spreads, unmovable };
+  const result: SpreadGroup[] = [];
+  next.forEach((group, n) => {
+    result.push(group);
+    const extra = inserted.get(n);
+    if (extra) result.push(extra);
+  });
+  return { spreads: result, unmovable };
+}

@@ -15,6 +15,7 @@ import type { LintRule } from './rule.js';
 import { sectionAlignment } from './sections.js';
 import { staleSections } from './stale.js';
 import { untranslatedBlocks } from './untranslated.js';
+import { noteAlignment, unitAlignment } from './units.js';
 import { wrongScript } from './wrong-script.js';
 import { zeroWidth } from './zero-width.js';
 
@@ -25,6 +26,8 @@ export const LINT_RULES: readonly LintRule[] = [
   headingIds,
   sectionAlignment,
   blockAlignment,
+  unitAlignment,
+  noteAlignment,
   staleSections,
   untranslatedBlocks,
   emptyBlocks,

@@ -22,6 +22,18 @@ export interface Block {
   node: RootContent;
   /** Marked `:::untranslated` in a translation: layout keeps the row, with no text. */
   untranslated: boolean;
+  /** Set on a list item or table row cut out of its block (src/manuscript/units.ts). */
+  unit?: UnitPlace;
+}
+
+/** Where a unit sits in its block: item 2.1 of a list (path [2, 1]), row 3 of a table. */
+export interface UnitPlace {
+  kind: 'item' | 'row';
+  path: number[];
+  ordered: boolean;
+  /** An ordered item's number as written in its own list (its `start` plus its index). */
+  number: number;
+  depth: number;
 }
 
 export interface Section {
@@ -46,6 +58,15 @@ export interface ManuscriptDocument {
 /** Row n of a section: block n of every language (undefined where a translation lacks it). */
 export interface AlignedRow {
   cells: Record<string, Block | undefined>;
+  /** Set on the row of a list item or table row: what it is in the source. */
+  unit?: UnitPlace;
+}
+
+/** Footnote n of a chapter in every language (numbered per language by first reference). */
+export interface AlignedNote {
+  number: number;
+  /** Per language, the footnote label used in that language's file. */
+  labels: Record<string, string | undefined>;
 }
 
 export interface AlignedSection {
@@ -60,6 +81,8 @@ export interface AlignedChapter {
   kind: ChapterKind;
   documents: Record<string, ManuscriptDocument | undefined>;
   sections: AlignedSection[];
+  /** The chapter's footnotes, aligned by order of first reference; printed at the chapter's end. */
+  notes: AlignedNote[];
 }
 
 export interface Book {

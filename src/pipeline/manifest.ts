@@ -15,6 +15,8 @@ export interface ManifestEntry {
   chapterPages?: Record<string, number>;
   /** PDF: how many times Chromium printed it before its pagination settled (2 cold, 1 when a rebuild moved no chapter). */
   passes?: number;
+  /** PDF, facing layout: spreads that overflowed their planned page on one side and were repaired. */
+  repairs?: number;
   /** PDF with `press`: the printer's PDF/X file beside the screen PDF. */
   press?: { path: string; bytes: number };
   ms: number;

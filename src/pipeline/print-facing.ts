@@ -1,14 +1,12 @@
 import { toHtml } from 'hast-util-to-html';
 import { PDFDocument } from 'pdf-lib';
-import { chapterAnchor, chapterTitle } from '../layout/chapter-parts.js';
-import { printShell } from '../layout/document.js';
-import { facingItems, facingSide, spreadAnchor, textArea, type FacingItem, type Side } from '../layout/facing.js';
-import { contentsChapters, contentsPage, frontMatter } from '../layout/front-matter.js';
-import { packSpreads, type SpreadGroup } from '../layout/spreads.js';
+import { chapterAnchor } from '../layout/chapter-parts.js';
+import { facingDocument, facingItems, facingSide, pageBoxAnchor, textArea, type FacingItem, type Side } from '../layout/facing.js';
+import { contentsChapters } from '../layout/front-matter.js';
+import { packSpreads, repairSpreads, type SpreadGroup } from '../layout/spreads.js';
 import { writeOutput } from '../fs/atomic.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
-import { assembleSpreads } from '../output/pdf-spreads.js';
 import { measureHeights } from '../output/measure.js';
 import { printHtml } from '../output/pdf.js';
 import { pdfMetadata } from './pdf-metadata.js';
@@ -17,83 +15,77 @@ import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 const SIDES: readonly Side[] = ['verso', 'recto'];
 /** Measured heights are screen layout; leave a little room for what pagination adds (rounding, widows). */
 const FILL = 0.97;
-const MAX_PASSES = 4;
+/** Passes of the whole document: overflow repairs, the blank page before the first spread, the contents. */
+const MAX_PASSES = 8;
 
 /**
- * A facing edition: the blocks of every spread are packed from their heights measured in Chromium,
- * each side is printed alone (a spread's blocks start a page on both sides), a spread that runs
- * longer on one side gets blank pages on the other, and the sides are interleaved after the front
- * matter, whose contents name the verso each chapter opens on.
+ * A facing edition, printed as one tagged Chromium document: the units of every spread are packed
+ * from their heights measured in Chromium on each side, then the book is laid out as the front
+ * matter followed by verso page, recto page, verso page… (src/layout/facing.ts). Each pass reads
+ * back where every page box started and ended: a box that ran onto a second page overflowed its
+ * plan, and its last unit moves to the next spread (a repair, counted in the manifest); the
+ * contents take the pages the chapters landed on. pdf-lib only writes the metadata.
  */
 export async function printFacing(options: PrintEditionOptions): Promise<PrintedEdition> {
   const { edition, context } = options;
   const timings = { layout: 0, print: [] as number[], postProcess: 0 };
+  const blocked = new Set<string>();
   const items = facingItems(context);
-  const render = (side: Side, spreads?: readonly SpreadGroup[], pads?: ReadonlyMap<number, number>) => {
-    const started = performance.now();
-    const html = toHtml(facingSide({ edition, context, templatesDir: options.templatesDir, side, items, ...(spreads ? { spreads } : {}), ...(pads ? { pads } : {}) }));
+  const [verso, recto] = await Promise.all(
+    SIDES.map((side) => {
+      const html = toHtml(facingSide({ edition, context, templatesDir: options.templatesDir, side, items }));
+      return measureHeights({ ...options, html, name: `${edition.id}-${side}`, ids: items.map((i) => i.id) });
+    }),
+  );
+  let spreads: readonly SpreadGroup[] = packChapters(items, verso ?? new Map(), recto ?? new Map(), (textArea(edition).heightMm * 96 * FILL) / 25.4);
+  if (process.env.PP_DEBUG_SPREADS) console.error(JSON.stringify({ verso: [...(verso ?? [])], recto: [...(recto ?? [])], spreads }));
+  const chapters = contentsChapters(context.book.chapters);
+  let pages = new Map<string, number>();
+  let blankAfterFront = false;
+  let repairs = 0;
+  const oversize = new Set<number>();
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    let started = performance.now();
+    const html = toHtml(facingDocument({ edition, context, templatesDir: options.templatesDir, items, spreads, pages, blankAfterFront }));
     timings.layout += performance.now() - started;
-    return html;
-  };
-  const print = async (html: string, name: string) => {
-    const started = performance.now();
-    const printed = await printHtml({ ...options, html, editionId: name, final: false });
+    started = performance.now();
+    const printed = await printHtml({ ...options, html, editionId: edition.id, final: true });
     timings.print.push(performance.now() - started);
     printed.blocked.forEach((url) => blocked.add(url));
-    return PDFDocument.load(printed.pdf, PDF_LOAD);
-  };
-  const blocked = new Set<string>();
-
-  const [verso, recto] = await Promise.all(SIDES.map((side) =>
-      measureHeights({ ...options, html: render(side), name: `${edition.id}-${side}`, ids: items.map((i) => i.id) }),
-    ));
-  const spreads = packChapters(items, verso ?? new Map(), recto ?? new Map(), (textArea(edition).heightMm * 96 * FILL) / 25.4);
-
-  const pads: Record<Side, Map<number, number>> = { verso: new Map(), recto: new Map() };
-  let sides: Record<Side, PDFDocument> | undefined;
-  let sideHtml = '';
-  for (let pass = 1; pass <= MAX_PASSES && !sides; pass++) {
-    const printed = { verso: await print((sideHtml = render('verso', spreads, pads.verso)), `${edition.id}-verso`), recto: await print(render('recto', spreads, pads.recto), `${edition.id}-recto`) };
-    const lengths = { verso: spreadLengths(printed.verso, spreads.length), recto: spreadLengths(printed.recto, spreads.length) };
-    const uneven = spreads.map((_, n) => (lengths.verso[n] ?? 0) - (lengths.recto[n] ?? 0));
-    if (uneven.every((d) => d === 0)) sides = printed;
-    uneven.forEach((d, n) => {
-      const shorter = d > 0 ? pads.recto : pads.verso;
-      if (d !== 0) shorter.set(n, (shorter.get(n) ?? 0) + Math.abs(d));
-    });
-  }
-  if (!sides) throw new Error(`The spreads of edition ${edition.id} did not even out after ${MAX_PASSES} passes`);
-
-  const versoPages = anchorPages(sides.verso);
-  let pages = new Map<string, number>();
-  let front: PDFDocument | undefined;
-  for (let pass = 1; pass <= MAX_PASSES && !front; pass++) {
-    const html = toHtml(printShell({ edition, context, templatesDir: options.templatesDir, css: '', lang: edition.languages[0] ?? 'en', body: frontMatter(edition.languages, context, contentsPage(edition.languages, context, pages)) }));
-    const printed = await print(html, `${edition.id}-front`);
-    // Spreads open on an even page: the assembly adds a blank page to an even front matter.
-    const frontLength = printed.getPageCount() + (printed.getPageCount() % 2 === 0 ? 1 : 0);
-    const next = new Map([...versoPages].map(([id, page]) => [id, frontLength + 2 * page - 1]));
-    if (pass > 1 && contentsChapters(context.book.chapters).every((c) => next.get(chapterAnchor(c)) === pages.get(chapterAnchor(c)))) front = printed;
+    started = performance.now();
+    const document = await PDFDocument.load(printed.pdf, PDF_LOAD);
+    const landed = anchorPages(document);
+    const overflowing = overflowingSpreads(spreads, landed).filter((n) => !oversize.has(n));
+    const firstVerso = landed.get(pageBoxAnchor(0, 'verso'));
+    const next = new Map(chapters.map((c) => [chapterAnchor(c), landed.get(chapterAnchor(c)) ?? 0]));
+    timings.postProcess += performance.now() - started;
+    if (overflowing.length > 0) {
+      const repaired = repairSpreads(spreads, overflowing, items);
+      // A spread of one unit taller than a page cannot be repaired by moving units: it is left to run on.
+      repaired.unmovable.forEach((n) => oversize.add(n));
+      if (repaired.spreads !== spreads) {
+        spreads = repaired.spreads;
+        repairs += overflowing.length - repaired.unmovable.length;
+        pages = next;
+        continue;
+      }
+    }
+    if (firstVerso !== undefined && firstVerso % 2 === 1) {
+      blankAfterFront = !blankAfterFront;
+      pages = next;
+      continue;
+    }
+    if (pass > 1 && chapters.every((c) => pages.get(chapterAnchor(c)) === next.get(chapterAnchor(c)))) {
+      started = performance.now();
+      applyPdfMetadata(document, pdfMetadata(context.book, edition, context.date));
+      const pdf = await document.save(PDF_SAVE);
+      await writeOutput(options.outPath, pdf);
+      timings.postProcess += performance.now() - started;
+      return { pdf, bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: { pages: landed, blankBefore: new Set() }, html, timings, repairs };
+    }
     pages = next;
   }
-  if (!front) throw new Error(`The contents of edition ${edition.id} did not settle after ${MAX_PASSES} passes`);
-
-  const started = performance.now();
-  const primary = edition.languages[0] ?? context.book.sourceLang;
-  const chapters = contentsChapters(context.book.chapters);
-  const book = await assembleSpreads({
-    front,
-    verso: sides.verso,
-    recto: sides.recto,
-    bookmarks: chapters.map((c) => ({ title: chapterTitle(c, primary, context.book.sourceLang), page: pages.get(chapterAnchor(c)) ?? 1 })),
-    // The front matter prints its own folios (the contents page has one); the spreads get theirs here.
-    firstFolio: front.getPageCount() + (front.getPageCount() % 2 === 0 ? 1 : 0) + 1,
-  });
-  applyPdfMetadata(book, pdfMetadata(context.book, edition, context.date));
-  const pdf = await book.save(PDF_SAVE);
-  await writeOutput(options.outPath, pdf);
-  timings.postProcess += performance.now() - started;
-  return { pdf, bytes: pdf.byteLength, pages: book.getPageCount(), blocked: [...blocked], pagination: { pages, blankBefore: new Set() }, html: sideHtml, timings };
+  throw new Error(`The spreads of edition ${edition.id} did not settle after ${MAX_PASSES} passes`);
 }
 
 /** Spreads never cross chapters: each chapter opens a spread. */
@@ -107,9 +99,16 @@ function packChapters(items: readonly FacingItem[], verso: ReadonlyMap<string, n
   );
 }
 
-/** How many pages each spread took on one side, from where the spreads' anchors landed. */
-function spreadLengths(side: PDFDocument, count: number): number[] {
-  const pages = anchorPages(side);
-  const starts = Array.from({ length: count }, (_, n) => pages.get(spreadAnchor(n)) ?? 0);
-  return starts.map((start, n) => (starts[n + 1] ?? side.getPageCount() + 1) - start);
+/** Spreads one of whose page boxes ended on a later page than it started: that side ran over. */
+function overflowingSpreads(spreads: readonly SpreadGroup[], landed: ReadonlyMap<string, number>): number[] {
+  return spreads.flatMap((_, n) =>
+    SIDES.some((side) => {
+      const start = landed.get(pageBoxAnchor(n, side));
+      const end = landed.get(`${pageBoxAnchor(n, side)}-end`);
+      return start !== undefined && end !== undefined && end !== start;
+    })
+      ? [n]
+      : [],
+  );
 }
+

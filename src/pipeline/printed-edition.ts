@@ -32,4 +32,6 @@ export interface PrintedEdition {
   html: string;
   /** Milliseconds per stage, for the benchmark. */
   timings: { layout: number; print: number[]; postProcess: number };
+  /** Facing: how many times a spread ran over its page and was repaired (a unit moved on). */
+  repairs?: number;
 }

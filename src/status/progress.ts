@@ -2,6 +2,7 @@ import type { Book, ManuscriptDocument, Section } from '../manuscript/model.js';
 import { blockState, blockText, isUnitTranslated } from '../manuscript/block-state.js';
 import { fingerprintUnits, recordedFingerprints } from '../manuscript/fingerprint.js';
 import { toString } from 'mdast-util-to-string';
+import { blockUnits, footnoteLabels } from '../manuscript/units.js';
 import { countWords } from './words.js';
 
 export interface SectionCounts {
@@ -26,6 +27,15 @@ export interface BlockCounts {
   missing: number;
 }
 
+/** List items, table rows or footnotes: the units inside blocks (src/manuscript/units.ts). */
+export interface UnitCounts {
+  total: number;
+  /** With a twin in the translation that holds text. */
+  translated: number;
+  /** Without a twin: the translated list, table or section is shorter, or the block is absent. */
+  missing: number;
+}
+
 export interface ChapterProgress {
   file: string;
   /** The translation file, null when it does not exist (or cannot be read). */
@@ -33,6 +43,9 @@ export interface ChapterProgress {
   status: 'draft' | 'reviewed' | 'missing';
   sections: SectionCounts;
   blocks: BlockCounts;
+  items: UnitCounts;
+  rows: UnitCounts;
+  notes: UnitCounts;
   words: { source: number; translated: number };
   /** Fingerprint keys (`_lead` or section ids) whose English changed since translation. */
   staleSections: string[];
@@ -67,6 +80,9 @@ export function bookProgress(book: Book): BookProgress {
         totals: {
           sections: sum(chapters.map((c) => c.sections), { total: 0, translated: 0, untranslated: 0, missing: 0, stale: 0, unsynced: 0 }),
           blocks: sum(chapters.map((c) => c.blocks), { total: 0, translated: 0, untranslated: 0, empty: 0, missing: 0 }),
+          items: sum(chapters.map((c) => c.items), { total: 0, translated: 0, missing: 0 }),
+          rows: sum(chapters.map((c) => c.rows), { total: 0, translated: 0, missing: 0 }),
+          notes: sum(chapters.map((c) => c.notes), { total: 0, translated: 0, missing: 0 }),
           words: sum(chapters.map((c) => c.words), { source: 0, translated: 0 }),
         },
         chapters,
@@ -78,12 +94,14 @@ export function bookProgress(book: Book): BookProgress {
 function chapterProgress(file: string, source: ManuscriptDocument, translation: ManuscriptDocument | undefined, lang: string): ChapterProgress {
   const sections: SectionCounts = { total: 0, translated: 0, untranslated: 0, missing: 0, stale: 0, unsynced: 0 };
   const blocks: BlockCounts = { total: 0, translated: 0, untranslated: 0, empty: 0, missing: 0 };
+  const units = { item: zeroUnits(), row: zeroUnits(), note: zeroUnits() };
   const words = { source: countWords(titleOf(source), source.lang), translated: translation ? countWords(titleOf(translation), lang) : 0 };
   for (const section of alignable(source)) {
     sections.total++;
     blocks.total += section.blocks.length;
     words.source += countWords(sectionText(section), source.lang);
     const twin = translation?.sections.find((s) => s.id === section.id);
+    countUnits(section, twin, units);
     if (!twin) {
       sections.missing++;
       blocks.missing += section.blocks.length;
@@ -120,9 +138,38 @@ function chapterProgress(file: string, source: ManuscriptDocument, translation: 
     status: translation ? (translation.frontMatter.status === 'reviewed' ? 'reviewed' : 'draft') : 'missing',
     sections,
     blocks,
+    items: units.item,
+    rows: units.row,
+    notes: units.note,
     words,
     staleSections,
   };
+}
+
+function zeroUnits(): UnitCounts {
+  return { total: 0, translated: 0, missing: 0 };
+}
+
+/** Items and rows of every list and table of a section, matched by path; footnotes by order. */
+function countUnits(section: Section, twin: Section | undefined, counts: Record<'item' | 'row' | 'note', UnitCounts>): void {
+  section.blocks.forEach((block, index) => {
+    const other = twin?.blocks[index];
+    const theirs = other && !other.untranslated && other.node.type === block.node.type ? blockUnits(other) : [];
+    for (const unit of blockUnits(block)) {
+      if (!unit.unit) continue;
+      const path = unit.unit.path.join('.');
+      const match = theirs.find((t) => t.unit?.path.join('.') === path);
+      const tally = counts[unit.unit.kind];
+      tally.total++;
+      if (!match) tally.missing++;
+      else if (blockState(match) === 'translated') tally.translated++;
+    }
+  });
+  const expected = footnoteLabels(section.blocks.map((b) => b.node)).length;
+  const found = twin ? footnoteLabels(twin.blocks.filter((b) => !b.untranslated).map((b) => b.node)).length : 0;
+  counts.note.total += expected;
+  counts.note.translated += Math.min(expected, found);
+  counts.note.missing += Math.max(0, expected - found);
 }
 
 /** Sections a translation can be matched against: the lead and those with ids. */

@@ -1,10 +1,11 @@
 import type { BookProgress, ChapterProgress, LanguageProgress } from './progress.js';
 
-const HEADER = ['chapter', 'status', 'sections', 'blocks', 'stale', 'unsynced', 'untranslated', 'missing', 'words'];
+const HEADER = ['chapter', 'status', 'sections', 'blocks', 'stale', 'unsynced', 'untranslated', 'missing', 'items', 'rows', 'notes', 'words'];
 
 /**
  * The human view of `status`: one table per language (sections and blocks as translated/total,
- * stale sections, sections with no fingerprint yet, untranslated and missing blocks, words against the English), then the stale
+ * stale sections, sections with no fingerprint yet, untranslated and missing blocks, list items,
+ * table rows and footnotes as translated/total, words against the English), then the stale
  * sections by name so a translator knows where to look.
  */
 export function formatProgress(progress: BookProgress): string {
@@ -23,8 +24,9 @@ function formatLanguage(language: LanguageProgress, sourceLang: string): string 
   return lines.join('\n');
 }
 
-function row(name: string, status: string, chapter: Pick<ChapterProgress, 'sections' | 'blocks' | 'words' | 'staleSections'>): string[] {
-  const { sections, blocks, words } = chapter;
+function row(name: string, status: string, chapter: Pick<ChapterProgress, 'sections' | 'blocks' | 'items' | 'rows' | 'notes' | 'words' | 'staleSections'>): string[] {
+  const { sections, blocks, items, rows, notes, words } = chapter;
+  const units = (u: typeof items) => `${u.translated}/${u.total}`;
   return [
     name,
     status,
@@ -34,6 +36,9 @@ function row(name: string, status: string, chapter: Pick<ChapterProgress, 'secti
     String(sections.unsynced),
     String(blocks.untranslated),
     String(blocks.missing),
+    units(items),
+    units(rows),
+    units(notes),
     `${words.translated} (${words.source})`,
   ];
 }

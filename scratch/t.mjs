@@ -1,0 +1,13 @@
+import { loadBook } from '/work/wt/align/dist/manuscript/load.js';
+import { loadConfig } from '/work/wt/align/dist/config/load.js';
+import { blocksToHast } from '/work/wt/align/dist/markdown/processor.js';
+import { toHtml } from 'hast-util-to-html';
+const dir='/work/wt/align/test/fixtures/books/articles';
+const cfg = await loadConfig(dir);
+const book = await loadBook(dir, cfg.config ?? cfg);
+const ch = book.chapters[0];
+const row = ch.sections[1].rows[1];
+const doc = ch.documents.km;
+console.log(toHtml(blocksToHast([row.cells.km.node], doc.definitions, doc.file)));
+const r2 = book.chapters[1].sections[0].rows[2];
+console.log(toHtml(blocksToHast([r2.cells.en.node], book.chapters[1].documents.en.definitions, book.chapters[1].documents.en.file)));
