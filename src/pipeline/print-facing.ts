@@ -9,14 +9,15 @@ import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
 import { measureHeights } from '../output/measure.js';
 import { printHtml } from '../output/pdf.js';
+import { predictPages } from '../output/page-prediction.js';
 import { pdfMetadata } from './pdf-metadata.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 
 const SIDES: readonly Side[] = ['verso', 'recto'];
 /** Measured heights are screen layout; leave a little room for what pagination adds (rounding, widows). */
 const FILL = 0.97;
-/** Passes of the whole document: overflow repairs, the blank page before the first spread, the contents. */
-const MAX_PASSES = 8;
+/** Passes of the whole document, predicted or printed: overflow repairs, the blank page before the first spread, the contents. */
+const MAX_PASSES = 12;
 
 /**
  * A facing edition, printed as one tagged Chromium document: the units of every spread are packed
@@ -28,7 +29,7 @@ const MAX_PASSES = 8;
  */
 export async function printFacing(options: PrintEditionOptions): Promise<PrintedEdition> {
   const { edition, context } = options;
-  const timings = { layout: 0, print: [] as number[], postProcess: 0 };
+  const timings = { layout: 0, predict: 0, print: [] as number[], postProcess: 0 };
   const blocked = new Set<string>();
   const items = facingItems(context);
   const [verso, recto] = await Promise.all(
@@ -43,22 +44,35 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   let pages = new Map<string, number>();
   let blankAfterFront = false;
   let repairs = 0;
+  let prints = 0;
+  let predictedSettled = false;
   const oversize = new Set<number>();
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     let started = performance.now();
     const html = toHtml(facingDocument({ edition, context, templatesDir: options.templatesDir, items, spreads, pages, blankAfterFront }));
     timings.layout += performance.now() - started;
+    // Until a layout settles, its pages are predicted (src/output/page-prediction.ts); then printed, and the print checked.
+    const predicting = !predictedSettled && prints === 0 && pass < MAX_PASSES;
+    let landed: Map<string, number>;
+    let document: PDFDocument | undefined;
     started = performance.now();
-    const printed = await printHtml({ ...options, html, editionId: edition.id, final: true });
-    timings.print.push(performance.now() - started);
-    printed.blocked.forEach((url) => blocked.add(url));
-    started = performance.now();
-    const document = await PDFDocument.load(printed.pdf, PDF_LOAD);
-    const landed = anchorPages(document);
+    if (predicting) {
+      const predicted = await predictPages({ ...options, html, name: edition.id, textArea: textArea(edition), ids: [...chapters.map(chapterAnchor), ...spreads.flatMap((_, n) => SIDES.flatMap((side) => [pageBoxAnchor(n, side), `${pageBoxAnchor(n, side)}-end`]))] });
+      timings.predict += performance.now() - started;
+      landed = predicted.pages;
+    } else {
+      const printed = await printHtml({ ...options, html, editionId: edition.id, final: true });
+      timings.print.push(performance.now() - started);
+      prints += 1;
+      printed.blocked.forEach((url) => blocked.add(url));
+      started = performance.now();
+      document = await PDFDocument.load(printed.pdf, PDF_LOAD);
+      landed = anchorPages(document);
+      timings.postProcess += performance.now() - started;
+    }
     const overflowing = overflowingSpreads(spreads, landed).filter((n) => !oversize.has(n));
     const firstVerso = landed.get(pageBoxAnchor(0, 'verso'));
     const next = new Map(chapters.map((c) => [chapterAnchor(c), landed.get(chapterAnchor(c)) ?? 0]));
-    timings.postProcess += performance.now() - started;
     if (overflowing.length > 0) {
       const repaired = repairSpreads(spreads, overflowing, items);
       // A spread of one unit taller than a page cannot be repaired by moving units: it is left to run on.
@@ -75,13 +89,18 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
       pages = next;
       continue;
     }
-    if (pass > 1 && chapters.every((c) => pages.get(chapterAnchor(c)) === next.get(chapterAnchor(c)))) {
+    if (chapters.every((c) => pages.get(chapterAnchor(c)) === next.get(chapterAnchor(c)))) {
+      // Settled: a prediction is now printed; a print is written.
+      if (!document) {
+        predictedSettled = true;
+        continue;
+      }
       started = performance.now();
       applyPdfMetadata(document, pdfMetadata(context.book, edition, context.date));
       const pdf = await document.save(PDF_SAVE);
       await writeOutput(options.outPath, pdf);
       timings.postProcess += performance.now() - started;
-      return { pdf, bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: { pages: landed, blankBefore: new Set() }, html, timings, repairs };
+      return { pdf, bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: { pages: landed, blankBefore: new Set() }, html, timings, repairs, mispredictions: prints - 1 };
     }
     pages = next;
   }
