@@ -18,15 +18,10 @@ import { fontProblems } from '../output/font-check.js';
 import { removeOnInterrupt } from '../fs/interrupt-cleanup.js';
 import { printWithin } from '../output/print-deadline.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { buildEpubEdition } from './epub-edition.js';
 import { writeManifest, type ManifestEntry } from './manifest.js';
-import { layoutOf } from './layouts.js';
-import { printEdition } from './print-edition.js';
-import { PrintPagesSource } from './print-pages.js';
-import { pdfMetadata } from './pdf-metadata.js';
-import { applyPdfMetadata } from '../output/pdf-metadata.js';
-import { writePressPdf } from '../output/press.js';
 import { stageTimeoutMs } from '../config/stage-timeout.js';
+
+type OutputStages = typeof import('./output-stages.js');
 
 export interface BuildOptions {
   bookDir: string;
@@ -71,20 +66,34 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   const config = await loadConfig(bookDir);
   const editions = selectEditions(config, options.editions ?? []);
   const timeoutMs = stageTimeoutMs(options.timeoutMs);
-  progress({ stage: 'manuscript' });
-  const book = await loadBook(bookDir, config, [...new Set(editions.flatMap((e) => e.languages))], options.cache ? { cache: options.cache } : {});
-  // The same rules as `check`; only errors stop a build, and infos are for `check` to show.
-  book.diagnostics.push(...lintBook(book).filter((d) => d.severity !== 'info'));
-  book.diagnostics.push(...(await fontProblems(book, editions, TEMPLATES_DIR)));
-  if (hasErrors(book.diagnostics)) throw new UserError(book.diagnostics);
-
+  // Chromium starts while the manuscript is parsed and checked, and is awaited when the first edition needs it.
+  let launching: Promise<PrintBrowser> | undefined = editions.some((e) => e.format === 'pdf') ? launchBrowser({ timeoutMs }) : undefined;
+  launching?.catch(() => undefined); // its failure is reported where it is awaited
+  const closeBrowser = async () => (await launching?.catch(() => undefined))?.close();
+  const loadingStages = import('./output-stages.js');
+  loadingStages.catch(() => undefined);
   const outDir = path.resolve(options.outDir ?? path.join(bookDir, 'build'));
-  await ensureOutputDir(outDir);
+  let book: Book;
+  let stages: OutputStages;
+  try {
+    progress({ stage: 'manuscript' });
+    book = await loadBook(bookDir, config, [...new Set(editions.flatMap((e) => e.languages))], options.cache ? { cache: options.cache } : {});
+    // The same rules as `check`; only errors stop a build, and infos are for `check` to show.
+    book.diagnostics.push(...lintBook(book).filter((d) => d.severity !== 'info'));
+    book.diagnostics.push(...(await fontProblems(book, editions, TEMPLATES_DIR)));
+    if (hasErrors(book.diagnostics)) throw new UserError(book.diagnostics);
+    await ensureOutputDir(outDir);
+    stages = await loadingStages;
+  } catch (error) {
+    await closeBrowser();
+    throw error;
+  }
+  const { buildEpubEdition, layoutOf, printEdition, PrintPagesSource } = stages;
+
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'parallel-press-work-'));
   const forgetWorkDir = removeOnInterrupt(workDir);
   const context: RenderContext = { book, date: buildDate() };
-  let browser: PrintBrowser | undefined;
-  const openBrowser = async () => (browser ??= await launchBrowser({ timeoutMs }));
+  const openBrowser = () => (launching ??= launchBrowser({ timeoutMs }));
   const allowedRoots = [bookDir, TEMPLATES_DIR, workDir];
   const printPages = new PrintPagesSource({ editions: resolveEditions(config), context, templatesDir: TEMPLATES_DIR, workDir, allowedRoots, browser: openBrowser });
   const built: ManifestEntry[] = [];
@@ -104,7 +113,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
           for (const url of printed.blocked) {
             book.diagnostics.push({ file: outPath, severity: 'warning', ruleId: 'request-blocked', message: `The print page asked for ${url.slice(0, 80)}, which was blocked: a book only loads its own files` });
           }
-          const press = edition.press || options.press ? await pressEdition(printed.pdf, outDir, edition, book, context, workDir) : undefined;
+          const press = edition.press || options.press ? await pressEdition(stages, printed.pdf, outDir, edition, book, context, workDir) : undefined;
           built.push({ ...entry(edition, outDir, outPath, printed.bytes, started, printed.pages), chapterPages: chapterPages(book, printed.pagination), passes: printed.timings.print.length, mispredictions: printed.mispredictions, ...(printed.repairs !== undefined ? { repairs: printed.repairs } : {}), ...(press ? { press } : {}) });
           progress({ stage: 'done', ...step, pages: printed.pages });
           break;
@@ -121,7 +130,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
       }
     }
   } finally {
-    await browser?.close();
+    await closeBrowser();
     await rm(workDir, { recursive: true, force: true });
     forgetWorkDir();
   }
@@ -144,7 +153,7 @@ function selectEditions(config: BookConfig, ids: readonly string[]): Edition[] {
   return all.filter((e) => ids.includes(e.id));
 }
 
-async function pressEdition(screen: Uint8Array, outDir: string, edition: Edition, book: Book, context: RenderContext, workDir: string): Promise<{ path: string; bytes: number }> {
+async function pressEdition({ writePressPdf, applyPdfMetadata, pdfMetadata }: OutputStages, screen: Uint8Array, outDir: string, edition: Edition, book: Book, context: RenderContext, workDir: string): Promise<{ path: string; bytes: number }> {
   const outPath = path.join(outDir, `${edition.id}.press.pdf`);
   const { bytes } = await writePressPdf({ screen, workDir, outPath, restoreMetadata: (document) => applyPdfMetadata(document, pdfMetadata(book, edition, context.date)) });
   return { path: path.relative(outDir, outPath), bytes };
