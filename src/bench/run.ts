@@ -19,7 +19,7 @@ import type { Manifest } from '../pipeline/manifest.js';
 import { lintBook } from '../lint/index.js';
 import { loadBook } from '../manuscript/load.js';
 import { writeOutput } from '../fs/atomic.js';
-import { findChromium, launchBrowser } from '../output/browser.js';
+import { findChromium, launchBrowser, type PrintBrowser } from '../output/browser.js';
 import { printHtml } from '../output/pdf.js';
 import { PACKAGE_ROOT, TEMPLATES_DIR } from '../paths.js';
 import { PeakRss } from './peak-rss.js';
@@ -48,6 +48,7 @@ interface LayoutResult {
 
 interface SizeResult {
   targetPages: number;
+  /** `launch`: every Chromium started, summed (each edition's print and its raw print get their own). */
   seconds: { parse: number; check: number; launch: number; epub: number };
   layouts: LayoutResult[];
   /** `parallel-press build --edition synthetic-print` in a fresh process, no cache: wall clock. */
@@ -86,41 +87,50 @@ async function benchSize(targetPages: number): Promise<SizeResult> {
     const epubEdition = editions.find((e) => e.format === 'epub');
     if (pdfEditions.length !== 3 || !epubEdition || epubEdition.format !== 'epub') throw new Error('the synthetic book has three PDF editions and an EPUB edition');
     const context = { book, date: new Date(0) };
-    const browser = await time('launch', () => launchBrowser());
     const allowedRoots = [dir, TEMPLATES_DIR, workDir];
     const layouts: LayoutResult[] = [];
-    try {
-      for (const edition of pdfEditions) {
-        pss.start();
-        let started = performance.now();
-        const printed = await printEdition({ browser, edition, context, templatesDir: TEMPLATES_DIR, workDir, allowedRoots, outPath: path.join(dir, `${edition.id}.pdf`) });
-        const ours = (performance.now() - started) / 1000;
-        const peak = pss.stop();
-        // The reference: Chromium alone printing the very HTML that was written, with the same options.
-        pss.start();
-        started = performance.now();
-        await printHtml({ browser, html: printed.html, workDir, allowedRoots, editionId: 'raw', outPath: 'raw.pdf', final: true });
-        const raw = (performance.now() - started) / 1000;
-        const rawPeak = pss.stop();
-        const stages = { layout: printed.timings.layout, predict: printed.timings.predict, ...Object.fromEntries(printed.timings.print.map((ms, i) => [`print ${i + 1}`, ms])), 'post-process': printed.timings.postProcess };
-        layouts.push({
-          edition: edition.id,
-          layout: edition.layout,
-          pages: printed.pages,
-          seconds: round(ours),
-          stages: Object.fromEntries(Object.entries(stages).map(([k, ms]) => [k, round(ms / 1000)])),
-          rawSeconds: round(raw),
-          ratio: round(ours / raw),
-          prints: printed.timings.print.length,
-          mispredictions: printed.mispredictions,
-          peakPssMb: Math.round(peak / 2 ** 20),
-          rawPeakPssMb: Math.round(rawPeak / 2 ** 20),
-        });
+    // Ours and raw each in a Chromium of its own, started untimed: both print cold, as a build does.
+    const fresh = async <T>(work: (browser: PrintBrowser) => Promise<T>): Promise<T> => {
+      const browser = await time('launch', () => launchBrowser());
+      try {
+        return await work(browser);
+      } finally {
+        await browser.close();
       }
-      await time('epub', () => buildEpubEdition({ edition: epubEdition, context, templatesDir: TEMPLATES_DIR, workDir, outPath: path.join(dir, 'out.epub'), browser: async () => browser }));
-    } finally {
-      await browser.close();
+    };
+    for (const edition of pdfEditions) {
+      pss.start();
+      let started = performance.now();
+      const printed = await fresh((browser) => {
+        started = performance.now();
+        return printEdition({ browser, edition, context, templatesDir: TEMPLATES_DIR, workDir, allowedRoots, outPath: path.join(dir, `${edition.id}.pdf`) });
+      });
+      const ours = (performance.now() - started) / 1000;
+      const peak = pss.stop();
+      // The reference: Chromium alone printing the very HTML that was written, with the same options.
+      pss.start();
+      const raw = await fresh(async (browser) => {
+        const at = performance.now();
+        await printHtml({ browser, html: printed.html, workDir, allowedRoots, editionId: 'raw', outPath: 'raw.pdf', final: true });
+        return (performance.now() - at) / 1000;
+      });
+      const rawPeak = pss.stop();
+      const stages = { layout: printed.timings.layout, predict: printed.timings.predict, ...Object.fromEntries(printed.timings.print.map((ms, i) => [`print ${i + 1}`, ms])), 'post-process': printed.timings.postProcess };
+      layouts.push({
+        edition: edition.id,
+        layout: edition.layout,
+        pages: printed.pages,
+        seconds: round(ours),
+        stages: Object.fromEntries(Object.entries(stages).map(([k, ms]) => [k, round(ms / 1000)])),
+        rawSeconds: round(raw),
+        ratio: round(ours / raw),
+        prints: printed.timings.print.length,
+        mispredictions: printed.mispredictions,
+        peakPssMb: Math.round(peak / 2 ** 20),
+        rawPeakPssMb: Math.round(rawPeak / 2 ** 20),
+      });
     }
+    await fresh((browser) => time('epub', () => buildEpubEdition({ edition: epubEdition, context, templatesDir: TEMPLATES_DIR, workDir, outPath: path.join(dir, 'out.epub'), browser: async () => browser })));
     const result: SizeResult = { targetPages, seconds: roundAll(seconds), layouts, cli: await cliBuild(dir, workDir) };
     print(result);
     return result;
