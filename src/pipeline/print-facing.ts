@@ -25,7 +25,9 @@ const MAX_PASSES = 12;
  * matter followed by verso page, recto page, verso page… (src/layout/facing.ts). Each pass reads
  * back where every page box started and ended: a box that ran onto a second page overflowed its
  * plan, and its last unit moves to the next spread (a repair, counted in the manifest); the
- * contents take the pages the chapters landed on. pdf-lib only writes the metadata.
+ * contents take the pages the chapters landed on. Passes are predicted by layout alone
+ * (src/output/page-prediction.ts) until no spread overflows; then the book is printed once and the
+ * print checked the same way: another print is a misprediction. pdf-lib only writes the metadata.
  */
 export async function printFacing(options: PrintEditionOptions): Promise<PrintedEdition> {
   const { edition, context } = options;
@@ -89,12 +91,13 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
       pages = next;
       continue;
     }
+    if (!document) {
+      // No spread runs over and the first opens on a verso: print, with the contents the prediction gives.
+      predictedSettled = true;
+      pages = next;
+      continue;
+    }
     if (chapters.every((c) => pages.get(chapterAnchor(c)) === next.get(chapterAnchor(c)))) {
-      // Settled: a prediction is now printed; a print is written.
-      if (!document) {
-        predictedSettled = true;
-        continue;
-      }
       started = performance.now();
       applyPdfMetadata(document, pdfMetadata(context.book, edition, context.date));
       const pdf = await document.save(PDF_SAVE);
