@@ -115,7 +115,7 @@ async function benchSize(targetPages: number): Promise<SizeResult> {
         return (performance.now() - at) / 1000;
       });
       const rawPeak = pss.stop();
-      const stages = { layout: printed.timings.layout, predict: printed.timings.predict, ...Object.fromEntries(printed.timings.print.map((ms, i) => [`print ${i + 1}`, ms])), 'post-process': printed.timings.postProcess };
+      const stages = { layout: printed.timings.layout, ...(printed.timings.measure !== undefined ? { 'measure sides': printed.timings.measure } : {}), [`predict ×${printed.timings.predictions ?? 0}`]: printed.timings.predict, ...Object.fromEntries(printed.timings.print.map((ms, i) => [`print ${i + 1}`, ms])), 'post-process': printed.timings.postProcess };
       layouts.push({
         edition: edition.id,
         layout: edition.layout,

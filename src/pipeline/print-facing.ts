@@ -31,7 +31,8 @@ const MAX_PASSES = 12;
  */
 export async function printFacing(options: PrintEditionOptions): Promise<PrintedEdition> {
   const { edition, context } = options;
-  const timings = { layout: 0, predict: 0, print: [] as number[], postProcess: 0 };
+  const timings = { layout: 0, measure: 0, predict: 0, predictions: 0, print: [] as number[], postProcess: 0 };
+  const measuring = performance.now();
   const blocked = new Set<string>();
   const items = facingItems(context);
   const [verso, recto] = await Promise.all(
@@ -40,6 +41,7 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
       return measureHeights({ ...options, html, name: `${edition.id}-${side}`, ids: items.map((i) => i.id) });
     }),
   );
+  timings.measure = performance.now() - measuring;
   let spreads: readonly SpreadGroup[] = packChapters(items, verso ?? new Map(), recto ?? new Map(), (textArea(edition).heightMm * 96 * FILL) / 25.4);
   if (process.env.PP_DEBUG_SPREADS) console.error(JSON.stringify({ verso: [...(verso ?? [])], recto: [...(recto ?? [])], spreads }));
   const chapters = contentsChapters(context.book.chapters);
@@ -61,6 +63,7 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
     if (predicting) {
       const predicted = await predictPages({ ...options, html, name: edition.id, textArea: textArea(edition), ids: [...chapters.map(chapterAnchor), ...spreads.flatMap((_, n) => SIDES.flatMap((side) => [pageBoxAnchor(n, side), `${pageBoxAnchor(n, side)}-end`]))] });
       timings.predict += performance.now() - started;
+      timings.predictions += 1;
       landed = predicted.pages;
     } else {
       const printed = await printHtml({ ...options, html, editionId: edition.id, final: true });

@@ -26,7 +26,7 @@ const MAX_PRINTS = 3;
 export async function printFlow(options: PrintEditionOptions, editionDocument: EditionDocument): Promise<PrintedEdition> {
   const { edition, context } = options;
   const chapters = contentsChapters(context.book.chapters);
-  const timings = { layout: 0, predict: 0, print: [] as number[], postProcess: 0 };
+  const timings = { layout: 0, predict: 0, predictions: 0, print: [] as number[], postProcess: 0 };
   let used = options.previous ?? UNPAGINATED;
   const blocked = new Set<string>();
   if (!options.previous) {
@@ -36,6 +36,7 @@ export async function printFlow(options: PrintEditionOptions, editionDocument: E
     started = performance.now();
     const predicted = await predictPages({ ...options, html, name: edition.id, textArea: pageGeometry(edition).textArea, ids: chapters.map(chapterAnchor) });
     timings.predict += performance.now() - started;
+    timings.predictions += 1;
     used = planPagination(chapters, UNPAGINATED, predicted.pages);
   }
   for (let pass = 1; pass <= MAX_PRINTS; pass++) {
