@@ -11,7 +11,7 @@ export async function scaffoldCommand(lang: string, bookDir: string, options: { 
     } else {
       for (const file of result.files) {
         const sections = file.sections.length > 0 ? `, new section(s) ${file.sections.join(', ')}` : '';
-        const added = file.action === 'created' || file.action === 'updated' ? `: ${file.blocks} block(s)${sections}; text to translate is marked :::untranslated` : '';
+        const added = file.action === 'created' || file.action === 'updated' ? `: ${file.blocks} block(s)${sections}${file.units ? `, ${file.units} list item(s) or table row(s) in English` : ''}; text to translate is marked :::untranslated` : '';
         process.stdout.write(`${file.action} ${file.path}${added}\n`);
       }
       if (result.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(result.diagnostics)}\n`);

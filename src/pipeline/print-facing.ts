@@ -10,6 +10,7 @@ import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js'
 import { measureHeights } from '../output/measure.js';
 import { printHtml } from '../output/pdf.js';
 import { predictPages } from '../output/page-prediction.js';
+import { printFacingSides } from './print-facing-sides.js';
 import { pdfMetadata } from './pdf-metadata.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 
@@ -42,8 +43,11 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
     }),
   );
   timings.measure = performance.now() - measuring;
-  let spreads: readonly SpreadGroup[] = packChapters(items, verso ?? new Map(), recto ?? new Map(), (textArea(edition).heightMm * 96 * FILL) / 25.4);
-  if (process.env.PP_DEBUG_SPREADS) console.error(JSON.stringify({ verso: [...(verso ?? [])], recto: [...(recto ?? [])], spreads }));
+  const pageHeight = (textArea(edition).heightMm * 96 * FILL) / 25.4;
+  // A unit taller than a page has to run over several spreads on both sides, which page boxes of one
+  // document cannot do: such a book is printed side by side and interleaved, untagged, as before.
+  if (items.some((i) => (verso?.get(i.id) ?? 0) > pageHeight || (recto?.get(i.id) ?? 0) > pageHeight)) return printFacingSides(options);
+  let spreads: readonly SpreadGroup[] = packChapters(items, verso ?? new Map(), recto ?? new Map(), pageHeight);
   const chapters = contentsChapters(context.book.chapters);
   let pages = new Map<string, number>();
   let blankAfterFront = false;

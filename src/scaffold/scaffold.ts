@@ -14,6 +14,8 @@ export interface ScaffoldedFile {
   /** Section ids added (`_lead` for the lead). */
   sections: string[];
   blocks: number;
+  /** List items and table rows added to a list or table the translation cut short. */
+  units?: number;
 }
 
 export interface ScaffoldResult {
@@ -50,7 +52,7 @@ export async function scaffoldLanguage(bookDir: string, lang: string): Promise<S
       continue;
     }
     const plan = planScaffold(source, translation);
-    if (plan.insertions.length === 0) {
+    if (plan.insertions.length === 0 && plan.units === 0) {
       files.push({ path: rel, action: 'unchanged', sections: [], blocks: 0 });
       continue;
     }
@@ -61,7 +63,7 @@ export async function scaffoldLanguage(bookDir: string, lang: string): Promise<S
       continue;
     }
     await writeOutput(file, spliceLines(original.text, plan.insertions));
-    files.push({ path: rel, action: 'updated', sections: plan.sections, blocks: plan.blocks });
+    files.push({ path: rel, action: 'updated', sections: plan.sections, blocks: plan.blocks, ...(plan.units > 0 ? { units: plan.units } : {}) });
   }
   return { files, diagnostics };
 }

@@ -52,7 +52,8 @@ export function nonAsciiReferences(text: string): string[] {
 export function withoutFootnotes(block: Element): Element {
   const copy = structuredClone(block);
   visit(copy, 'element', (element, index, parent) => {
-    const footnote = element.properties.dataFootnotes !== undefined || (element.tagName === 'sup' && elements(element, (e) => e.properties.dataFootnoteRef !== undefined).length > 0);
+    // A note reference is a link carrying epub:type="noteref" (src/layout/notes.ts).
+    const footnote = element.properties.dataFootnotes !== undefined || (element.tagName === 'sup' && elements(element, (e) => e.properties['epub:type'] === 'noteref' || e.properties.epubType === 'noteref').length > 0);
     if (!footnote || !parent || index === undefined) return undefined;
     parent.children.splice(index, 1);
     return index;
