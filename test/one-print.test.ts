@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../src/pipeline/manifest.js';
+import { columnBreakCss } from '../src/output/column-breaks.js';
 import { FIXTURES, ROOT, runCli } from './helpers/cli.js';
 import { pdfText } from './helpers/pdf.js';
 
@@ -72,4 +73,19 @@ describe('the layout-only prediction of every anchor', () => {
       await browser.close();
     }
   }, 300_000);
+});
+
+describe('page breaks restated as column breaks', () => {
+  it('keeps the cascade of the originals: same selectors, same order, forced values as column, others as they were', () => {
+    const css = `/* .x { break-before: page } */
+@page { size: A5; @top-left { content: 'a' } }
+.front, .chapter { break-before: page; page: front; }
+.front:first-child { break-before: auto; }
+h2 { line-height: 1.25; break-after: avoid; }
+@media print { .legacy { page-break-before: always; } }
+p { margin: 0; }`;
+    expect(columnBreakCss([css])).toBe(
+      ['.front, .chapter { break-before: column !important; }', '.front:first-child { break-before: auto !important; }', 'h2 { break-after: avoid !important; }', '@media print {\n.legacy { break-before: column !important; }\n}'].join('\n'),
+    );
+  });
 });
