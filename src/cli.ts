@@ -26,9 +26,26 @@ program
   .option('--json', 'print a machine-readable result')
   .option('-w, --watch', 'build, then rebuild the editions a change affects until Ctrl-C')
   .option('--press', "also write each PDF edition's press file ID.press.pdf: 3 mm bleed, crop marks, PDF/X-3")
+  .option('--final', 'refuse to build while any translation section is draft or needs review again (as book.yaml `final: true`), listing them')
   .option('--no-cache', 'parse every file again and leave BOOK_DIR/build/.cache alone')
   .option('--timeout <ms>', 'give up when Chromium takes longer than this to start, load or print one edition (default PARALLEL_PRESS_TIMEOUT_MS or 120000)')
-  .action(async (bookDir: string, options: { edition: string[]; out?: string; json?: boolean; watch?: boolean; press?: boolean; cache: boolean; timeout?: string }) => (await import('./commands/build.js')).buildCommand(bookDir, options));
+  .action(async (bookDir: string, options: { edition: string[]; out?: string; json?: boolean; watch?: boolean; press?: boolean; final?: boolean; cache: boolean; timeout?: string }) => (await import('./commands/build.js')).buildCommand(bookDir, options));
+
+program
+  .command('init')
+  .description('start a new book in BOOK_DIR: book.yaml, a sample chapter, its translations scaffolded, .gitignore and a CI workflow')
+  .argument('[BOOK_DIR]', 'the directory of the new book (created if absent)', '.')
+  .option('-l, --languages <list>', 'the book languages, the source language first, comma-separated', 'en,vi,km')
+  .option('-t, --title <text>', 'the title in the source language', 'A new book')
+  .option('--json', 'print the files written as JSON')
+  .action(async (bookDir: string, options: { languages: string; title: string; json?: boolean }) => (await import('./commands/init.js')).initCommand(bookDir, options));
+
+program
+  .command('editions')
+  .description('list the edition ids of book.yaml, one a line (with --json an array: a CI matrix)')
+  .argument('[BOOK_DIR]', 'the book directory (holds book.yaml)', '.')
+  .option('--json', 'print the ids as a JSON array')
+  .action(async (bookDir: string, options: { json?: boolean }) => (await import('./commands/editions.js')).editionsCommand(bookDir, options));
 
 program
   .command('check')
@@ -69,9 +86,10 @@ program
   .argument('[FILE]', 'one translation file (e.g. 02-asset.md or translations/vi/02-asset.md); every file when absent')
   .option('-s, --section <id>', 'a section id to record (repeatable; `_lead` is the title and the text before the first heading)', collect, [])
   .option('-a, --all', 'record every translated section')
+  .option('-r, --reviewed', 'also record what the review saw, for sections marked reviewed or approved (a later change makes them need review again)')
   .option('-b, --book <dir>', 'the book directory (default: found from FILE, else the current directory)')
   .option('--json', 'print what was recorded as JSON')
-  .addHelpText('after', '\nExamples:\n  parallel-press sync vi 02-asset.md --section border\n  parallel-press sync km --all --book my-book')
+  .addHelpText('after', '\nExamples:\n  parallel-press sync vi 02-asset.md --section border\n  parallel-press sync vi 02-asset.md --all --reviewed\n  parallel-press sync km --all --book my-book')
   .action(async (...args: Parameters<typeof syncCommand>) => (await import('./commands/sync.js')).syncCommand(...args));
 
 const xliff = program.command('xliff').description('exchange translations with CAT tools (OmegaT, Trados, memoQ, Weblate) as XLIFF 2.0');

@@ -11,4 +11,4 @@ export { exportXliff, importXliff, type ExportOptions, type ExportResult, type I
 export { checkBook, type CheckedBook } from './check/check-book.js';
 export { DocumentCache } from './manuscript/document-cache.js';
 export { startPreview, type PreviewOptions, type PreviewServer } from './preview/preview-server.js';
-export { watchBuild, type WatchBuildOptions } from './pipeline/watch-build.js';
+export { watchBuild, type WatchBuildOptions } from './watch/watch-build.js';

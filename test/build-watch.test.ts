@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { watchBuild } from '../src/pipeline/watch-build.js';
+import { watchBuild } from '../src/watch/watch-build.js';
 import type { BuildResult } from '../src/pipeline/build-book.js';
 import { DocumentCache } from '../src/manuscript/document-cache.js';
 import type { UserError } from '../src/diagnostics/index.js';

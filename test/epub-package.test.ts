@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,7 @@ describe.each(EPUB_BOOKS.map((dir) => [path.basename(dir), dir]))('the EPUB pack
       expect(opf).toContain(`<dc:description>${config.description}</dc:description>`);
       const roles = { author: 'aut', editor: 'edt', translator: 'trl' } as Record<string, string>;
       const credits = [
+        ...(await articleCredits(epub.bookDir)),
         ...(config.authors ?? []).map((a) => `creator:${a.name}:${roles[a.role ?? 'author']}`),
         ...(config.translators ?? []).filter((t) => epub.languages.includes(t.language)).map((t) => `contributor:${t.name}:trl`),
       ];
@@ -130,3 +131,27 @@ describe.each(EPUB_BOOKS.map((dir) => [path.basename(dir), dir]))('the EPUB pack
     }
   });
 });
+
+/**
+ * What the articles' front matter credits, read here from the files: each author once as a creator
+ * (`aut`), each who translated a source into English once as a contributor (`trl`), in chapter order.
+ */
+async function articleCredits(bookDir: string): Promise<string[]> {
+  const dir = path.join(bookDir, 'manuscript');
+  const authors: string[] = [];
+  const translators: string[] = [];
+  const credits: string[] = [];
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.md')).sort()) {
+    const front = (parseYaml(/^---\n([\s\S]*?)\n---/.exec(await readFile(path.join(dir, name), 'utf8'))?.[1] ?? '') ?? {}) as Record<string, unknown>;
+    if (!['chapter', 'appendix', undefined].includes(front.kind as string | undefined)) continue;
+    if (typeof front.author === 'string' && !authors.includes(front.author)) {
+      authors.push(front.author);
+      credits.push(`creator:${front.author}:aut`);
+    }
+    if (typeof front.source_translator === 'string' && !translators.includes(front.source_translator)) {
+      translators.push(front.source_translator);
+      credits.push(`contributor:${front.source_translator}:trl`);
+    }
+  }
+  return credits;
+}

@@ -94,6 +94,16 @@ const RULES: Record<string, { ids: string[]; fail: string[] }> = {
     ids: ['image-alt-missing'],
     fail: ['image-alt-missing error manuscript/01-river.md:9:1', 'image-alt-missing error translations/vi/01-river.md:12:43'],
   },
+  conditions: {
+    ids: ['condition-mismatch', 'condition-invalid'],
+    fail: [
+      'condition-invalid error manuscript/01-river.md:19:1',
+      'condition-invalid error translations/km/01-river.md:20:1',
+      'condition-invalid error translations/vi/01-river.md:20:1',
+      'condition-mismatch error translations/vi/01-river.md:14:1',
+      'condition-mismatch error translations/vi/01-river.md:16:1',
+    ],
+  },
   'khmer-order': {
     ids: ['khmer-order'],
     fail: [
@@ -103,12 +113,23 @@ const RULES: Record<string, { ids: string[]; fail: string[] }> = {
     ],
   },
   images: {
-    ids: ['image-missing', 'image-outside-book', 'image-too-large', 'image-unsafe-svg'],
+    ids: ['image-missing', 'image-outside-book', 'image-too-large', 'image-unsafe-svg', 'image-invalid', 'image-format'],
     fail: [
       'image-missing error manuscript/01-river.md:13:31',
       'image-too-large error manuscript/01-river.md:15:1',
       'image-unsafe-svg error manuscript/01-river.md:15:33',
       'image-outside-book error manuscript/01-river.md:17:1',
+      'image-invalid error manuscript/01-river.md:21:1',
+      'image-invalid error manuscript/01-river.md:21:29',
+      'image-format error manuscript/01-river.md:23:1',
+    ],
+  },
+  links: {
+    ids: ['link-target'],
+    fail: [
+      'link-target error manuscript/01-river.md:5:21',
+      'link-target error manuscript/01-river.md:9:5',
+      'link-target error manuscript/01-river.md:9:40',
     ],
   },
   'zero-width': {
@@ -118,6 +139,32 @@ const RULES: Record<string, { ids: string[]; fail: string[] }> = {
       'zero-width-stray warning translations/km/01-river.md:12:4',
       'zero-width-stray warning translations/vi/01-river.md:10:35',
       'zero-width-stray warning translations/vi/01-river.md:12:22',
+    ],
+  },
+  terms: {
+    ids: ['term-missing', 'term-forbidden'],
+    fail: [
+      'term-forbidden error translations/km/01-year.md:10:4',
+      'term-missing warning translations/km/01-year.md:10:1',
+      'term-forbidden error translations/vi/01-year.md:6:1',
+      'term-missing warning translations/vi/01-year.md:6:1',
+      'term-missing warning translations/vi/01-year.md:12:1',
+    ],
+  },
+  numbers: {
+    ids: ['number-separator-ambiguous'],
+    fail: [
+      'number-separator-ambiguous warning translations/km/01-trade.md:6:22',
+      'number-separator-ambiguous warning translations/km/01-trade.md:12:46',
+      'number-separator-ambiguous warning translations/vi/01-trade.md:6:44',
+    ],
+  },
+  review: {
+    ids: ['review-outdated'],
+    fail: [
+      'review-outdated warning translations/km/01-river.md:15:1',
+      'review-outdated warning translations/vi/01-river.md:2:1',
+      'review-outdated warning translations/vi/01-river.md:16:1',
     ],
   },
 };

@@ -12,6 +12,7 @@ import { alignChapter } from '../src/manuscript/align.js';
 import type { Book, ManuscriptDocument } from '../src/manuscript/model.js';
 import { parseDocument } from '../src/manuscript/parse-document.js';
 import { TEMPLATES_DIR } from '../src/paths.js';
+import { nonEmpty } from './helpers/non-empty.js';
 
 /**
  * Random trilingual chapters (Vietnamese marks in NFD, Khmer coeng stacks, emoji with ZWJ and
@@ -104,7 +105,7 @@ describe('parse → align → layout → HTML, on random trilingual chapters', (
         const chapter = alignChapter(docs.en, { vi: docs.vi, km: docs.km });
         const model: Book = { dir: '/nonexistent/book', config, sourceLang: 'en', chapters: [chapter], diagnostics: [] };
         lintBook(model);
-        for (const edition of resolveEditions(config).filter(isPdfEdition)) {
+        for (const edition of nonEmpty(resolveEditions(config).filter(isPdfEdition), 'PDF editions')) {
           const html = toHtml(layoutOf(edition).document({ edition, context: { book: model, date: new Date(0) }, templatesDir: TEMPLATES_DIR }));
           expect(html.normalize('NFC')).toBe(html);
           const tree = fromHtml(html);

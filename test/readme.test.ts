@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bookSchema } from '../src/config/schema.js';
 import { configReference, END_MARKER, START_MARKER, withReference } from '../src/docs/config-reference.js';
 import { ROOT } from './helpers/cli.js';
+import { shellCommands } from './helpers/shell-commands.js';
 
 const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
@@ -46,18 +47,9 @@ const NOT_RUN = new Map([
   ['npx parallel-press build --watch', 'runs until Ctrl-C; test/build-watch.test.ts drives it'],
   ['npm run bench:check', 'a benchmark of a minute or more on a generated 1,000-page book; test/incremental.test.ts checks the cache it measures'],
   ['npm run bench', 'builds books of 50 to 1,000 pages, minutes; test/print-layout.test.ts checks what it times'],
+  ['npm install ./parallel-press-0.1.0.tgz', 'installs the packed tarball; test/package-install.test.ts packs, installs, inits and builds in an empty directory'],
+  ['bash node_modules/parallel-press/scripts/setup', 'the setup of an installed package; test/package-install.test.ts runs it there'],
 ]);
-
-/** The commands of every ```sh block: one per line, `\` continuations joined, `# comments` dropped. */
-export function shellCommands(markdown: string): string[] {
-  return [...markdown.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].flatMap((block) =>
-    (block[1] ?? '')
-      .replace(/\\\n\s*/g, ' ')
-      .split('\n')
-      .map((line) => line.replace(/\s+#\s.*$/, '').trim())
-      .filter((line) => line !== '' && !line.startsWith('#')),
-  );
-}
 
 const COMMANDS = shellCommands(README);
 

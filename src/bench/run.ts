@@ -24,6 +24,7 @@ import { printHtml } from '../output/pdf.js';
 import { PACKAGE_ROOT, TEMPLATES_DIR } from '../paths.js';
 import { PeakRss } from './peak-rss.js';
 import { realText, writeSyntheticBook } from './synthetic-book.js';
+import { editionContext } from '../layout/edition-view.js';
 
 const run = promisify(execFile);
 /** About 38 A5 pages per chapter of 6 sections × 6 rows in the columns edition (measured). */
@@ -86,7 +87,6 @@ async function benchSize(targetPages: number): Promise<SizeResult> {
     const pdfEditions = editions.filter((e): e is PdfEdition => e.format === 'pdf');
     const epubEdition = editions.find((e) => e.format === 'epub');
     if (pdfEditions.length !== 3 || !epubEdition || epubEdition.format !== 'epub') throw new Error('the synthetic book has three PDF editions and an EPUB edition');
-    const context = { book, date: new Date(0) };
     const allowedRoots = [dir, TEMPLATES_DIR, workDir];
     const layouts: LayoutResult[] = [];
     // Ours and raw each in a Chromium of its own, started untimed: both print cold, as a build does.
@@ -103,7 +103,7 @@ async function benchSize(targetPages: number): Promise<SizeResult> {
       let started = performance.now();
       const printed = await fresh((browser) => {
         started = performance.now();
-        return printEdition({ browser, edition, context, templatesDir: TEMPLATES_DIR, workDir, allowedRoots, outPath: path.join(dir, `${edition.id}.pdf`) });
+        return printEdition({ browser, edition, context: editionContext(book, edition, new Date(0)), templatesDir: TEMPLATES_DIR, workDir, allowedRoots, outPath: path.join(dir, `${edition.id}.pdf`) });
       });
       const ours = (performance.now() - started) / 1000;
       const peak = pss.stop();
@@ -130,7 +130,7 @@ async function benchSize(targetPages: number): Promise<SizeResult> {
         rawPeakPssMb: Math.round(rawPeak / 2 ** 20),
       });
     }
-    await fresh((browser) => time('epub', () => buildEpubEdition({ edition: epubEdition, context, templatesDir: TEMPLATES_DIR, workDir, outPath: path.join(dir, 'out.epub'), browser: async () => browser })));
+    await fresh((browser) => time('epub', () => buildEpubEdition({ edition: epubEdition, context: editionContext(book, epubEdition, new Date(0)), templatesDir: TEMPLATES_DIR, workDir, outPath: path.join(dir, 'out.epub'), browser: async () => browser })));
     const result: SizeResult = { targetPages, seconds: roundAll(seconds), layouts, cli: await cliBuild(dir, workDir) };
     print(result);
     return result;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { BookConfig } from '../config/schema.js';
 import { UserError, type Diagnostic } from '../diagnostics/index.js';
-import { lintBook } from '../lint/index.js';
+import { lintBookInTurns } from '../lint/index.js';
 import type { DocumentCache } from '../manuscript/document-cache.js';
 import { loadBook } from '../manuscript/load.js';
 import type { Book } from '../manuscript/model.js';
@@ -34,5 +34,5 @@ export async function checkBook(bookDir: string, options: CheckOptions = {}): Pr
     throw error;
   }
   const book = await loadBook(dir, config, config.languages, options.cache ? { cache: options.cache } : {});
-  return { config, book, diagnostics: [...book.diagnostics, ...lintBook(book)] };
+  return { config, book, diagnostics: [...book.diagnostics, ...(await lintBookInTurns(book))] };
 }

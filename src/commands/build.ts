@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { buildBook, type BuildOptions, type BuildResult } from '../pipeline/build-book.js';
 import { progressReporter } from '../pipeline/progress.js';
-import { watchBuild } from '../pipeline/watch-build.js';
+import { watchBuild } from '../watch/watch-build.js';
 import { stageTimeoutMs } from '../config/stage-timeout.js';
 import { diagnosticsToJson, formatDiagnostics } from '../diagnostics/index.js';
 import { openDiskCache } from '../manuscript/disk-cache.js';
 import { DocumentCache } from '../manuscript/document-cache.js';
+import { withInterrupts } from './interrupt.js';
 import { EXIT_OK, runCommand } from './run-command.js';
 
 export interface BuildCommandOptions {
@@ -18,11 +19,12 @@ export interface BuildCommandOptions {
   /** --timeout: per-stage limit for Chromium, in milliseconds. */
   timeout?: string;
   press?: boolean;
+  final?: boolean;
 }
 
 export async function buildCommand(bookDir: string, options: BuildCommandOptions): Promise<void> {
   const json = options.json ?? false;
-  await runCommand(json, async () => {
+  await runCommand(json, () => withInterrupts(async (signal) => {
     const persistent = options.cache === false ? undefined : await openDiskCache(bookDir);
     const progress = progressReporter({ stream: process.stderr, json });
     const buildOptions = {
@@ -31,8 +33,10 @@ export async function buildCommand(bookDir: string, options: BuildCommandOptions
       ...(options.out !== undefined ? { outDir: options.out } : {}),
       ...(options.timeout !== undefined ? { timeoutMs: stageTimeoutMs(options.timeout) } : {}),
       ...(options.press ? { press: true } : {}),
+      ...(options.final ? { final: true } : {}),
       ...(persistent ? { cache: persistent.cache } : {}),
       ...(progress ? { onProgress: progress.onProgress } : {}),
+      signal,
     };
     if (options.watch) return watchCommand({ ...buildOptions, cache: persistent?.cache ?? new DocumentCache() }, json, progress?.finish, persistent?.save);
     let result: BuildResult;
@@ -49,7 +53,7 @@ export async function buildCommand(bookDir: string, options: BuildCommandOptions
     if (result.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(result.diagnostics)}\n`);
     printBuilt(result);
     return EXIT_OK;
-  });
+  }));
 }
 
 function printBuilt(result: BuildResult): void {
@@ -62,12 +66,12 @@ function printBuilt(result: BuildResult): void {
 
 /**
  * `build --watch`: builds, then rebuilds what a change affects until Ctrl-C. A broken book is
- * reported and the previous outputs stay; the watch goes on. Ctrl-C while waiting exits 0; during
- * a PDF print, Chromium's driver stops the print and exits 130 (outputs are written atomically, so
- * nothing half-printed is left); a second Ctrl-C always exits at once.
+ * reported and the previous outputs stay; the watch goes on; a change saved during a rebuild stops
+ * it (its Chromium killed, nothing written) and a rebuild with both changes starts. Ctrl-C (the
+ * command's signal) stops the rebuild under way the same way and exits 0; a second Ctrl-C exits at once.
  */
 async function watchCommand(
-  buildOptions: BuildOptions & { cache: DocumentCache },
+  buildOptions: BuildOptions & { cache: DocumentCache; signal: AbortSignal },
   json: boolean,
   finishProgress: (() => void) | undefined,
   saveCache: (() => Promise<void>) | undefined,
@@ -93,17 +97,12 @@ async function watchCommand(
       printBuilt(outcome.result);
       say(`built in ${(ms / 1000).toFixed(1)} s. Watching for changes (Ctrl-C to stop)…`);
     },
+    onSuperseded: (editions) => say(`a newer change: the rebuild of ${editions.join(', ')} was stopped`),
     onInternalError: (error) => process.stderr.write(`parallel-press: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
   });
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      say('stopping (Ctrl-C again to quit at once)');
-      process.once('SIGINT', () => process.exit(130));
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  const { signal } = buildOptions;
+  await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+  say('stopping (Ctrl-C again to quit at once)');
   await watcher.close();
   await saveCache?.();
   return EXIT_OK;

@@ -1,6 +1,7 @@
 import { formatDiagnostics, summarise, UserError } from '../diagnostics/index.js';
 import type { PreviewRender } from '../preview/preview-book.js';
 import { startPreview } from '../preview/preview-server.js';
+import { withInterrupts } from './interrupt.js';
 import { EXIT_OK, runCommand } from './run-command.js';
 
 export const DEFAULT_PREVIEW_PORT = 4700;
@@ -12,7 +13,7 @@ export interface PreviewCommandOptions {
 
 /** `parallel-press preview`: serves until Ctrl-C, then closes the watcher and the server and exits 0. */
 export async function previewCommand(bookDir: string, options: PreviewCommandOptions): Promise<void> {
-  await runCommand(false, async () => {
+  await runCommand(false, () => withInterrupts(async (signal) => {
     const port = parsePort(options.port);
     let printed = '';
     const onRender = (render: PreviewRender): void => {
@@ -30,14 +31,11 @@ export async function previewCommand(bookDir: string, options: PreviewCommandOpt
       onError: (error) => process.stderr.write(`parallel-press preview: internal error (please report it): ${error.stack ?? error.message}\n`),
     });
     process.stdout.write(`parallel-press preview: ${server.url} (Ctrl-C to stop)\n`);
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
+    await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
     await server.close();
     process.stderr.write('parallel-press preview: stopped\n');
     return EXIT_OK;
-  });
+  }));
 }
 
 function parsePort(text: string | undefined): number {

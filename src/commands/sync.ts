@@ -5,6 +5,7 @@ import { EXIT_OK, runCommand } from './run-command.js';
 export interface SyncCommandOptions {
   section: string[];
   all?: boolean;
+  reviewed?: boolean;
   book?: string;
   json?: boolean;
 }
@@ -18,6 +19,7 @@ export async function syncCommand(lang: string, file: string | undefined, option
       ...(file !== undefined ? { file } : {}),
       sections: options.section,
       all: options.all ?? false,
+      ...(options.reviewed ? { reviewed: true } : {}),
     });
     if (json) {
       process.stdout.write(`${JSON.stringify({ ok: true, files: results }, null, 2)}\n`);
@@ -26,7 +28,9 @@ export async function syncCommand(lang: string, file: string | undefined, option
     for (const result of results) {
       const recorded = result.recorded.length > 0 ? `recorded ${result.recorded.join(', ')}` : 'nothing to record';
       const skipped = result.untranslated.length > 0 ? `; not translated yet, not recorded: ${result.untranslated.join(', ')}` : '';
-      process.stdout.write(`${result.action} ${result.path}: ${recorded}${skipped}\n`);
+      const reviewed = result.reviewRecorded && result.reviewRecorded.length > 0 ? `; review recorded: ${result.reviewRecorded.join(', ')}` : '';
+      const draft = result.stillDraft && result.stillDraft.length > 0 ? `; still draft, no review recorded: ${result.stillDraft.join(', ')}` : '';
+      process.stdout.write(`${result.action} ${result.path}: ${recorded}${skipped}${reviewed}${draft}\n`);
     }
     return EXIT_OK;
   });

@@ -1,8 +1,9 @@
 /**
- * The page margins of the book design, in millimetres: what a PDF edition gets unless its `margins`
- * in book.yaml say otherwise. The inner (binding) margin is the wider one; left and right pages keep
- * the same text width, so a chapter breaks into the same pages wherever it starts.
- * src/layout/page-geometry.ts turns them, with the trim, into the page box and its text area.
+ * The page margins of the book design, in millimetres, from the trim to the text block: what a PDF
+ * edition gets unless its `margins` in book.yaml say otherwise. src/layout/page-geometry.ts derives
+ * them per trim (the scheme is documented there); these are the floors the scheme never goes under,
+ * whatever the trim: a head of 15 mm, a foot of 18 mm, an inner (binding) margin of 13 mm and an
+ * outer margin at least as wide as the inner.
  */
 export interface PageMargins {
   top: number;
@@ -11,4 +12,4 @@ export interface PageMargins {
   outer: number;
 }
 
-export const DEFAULT_MARGINS_MM: Readonly<PageMargins> = { top: 17, bottom: 18, inner: 17, outer: 13 };
+export const DEFAULT_MARGINS_MM: Readonly<PageMargins> = { top: 15, bottom: 18, inner: 13, outer: 13 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONFIG_LIMITS, trimWithinLimits } from './limits.js';
 import { DEFAULT_MARGINS_MM, type PageMargins } from './page-margins.js';
 
 /**
@@ -11,17 +12,26 @@ export const languageCode = z
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language code such as en, vi or km')
   .meta({ title: 'language code' });
 
-const text = z.string().trim().min(1, 'a non-empty text').meta({ title: 'text' });
+const text = z.string().trim().min(1, 'a non-empty text').max(CONFIG_LIMITS.maxTextLength, `a text of at most ${CONFIG_LIMITS.maxTextLength} characters`).meta({ title: 'text' });
 const perLanguage = z.record(languageCode, text).meta({ title: '{ language code: text }' });
 
 export const trimSize = z
   .union([
     z.enum(['A4', 'A5', 'B5', 'US-Letter']),
-    z.string().regex(/^\d+(\.\d+)?x\d+(\.\d+)?$/, 'a named trim (A4, A5, B5, US-Letter) or WxH in mm, e.g. 170x240'),
+    z.string().regex(/^\d+(\.\d+)?x\d+(\.\d+)?$/, 'a named trim (A4, A5, B5, US-Letter) or WxH in mm, e.g. 170x240')
+      .refine(trimWithinLimits, `a WxH trim with each side from ${CONFIG_LIMITS.trimMinMm} to ${CONFIG_LIMITS.trimMaxMm} mm, e.g. 170x240`),
   ])
   .meta({ title: '`A4` \\| `A5` \\| `B5` \\| `US-Letter` \\| `WxH` (mm)' });
 
-const editionId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lowercase letters, digits and hyphens');
+const isbn = z
+  .string()
+  .regex(/^(97[89][- ]?)?\d{1,5}[- ]?\d+[- ]?\d+[- ]?[\dX]$/, 'an ISBN-13 or ISBN-10, e.g. 978-0-00-000000-0')
+  .meta({ title: 'ISBN' });
+
+const editionId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lowercase letters, digits and hyphens')
+  .max(CONFIG_LIMITS.editionIdLength, `an id of at most ${CONFIG_LIMITS.editionIdLength} characters`);
 
 /** What every edition has, whatever its format. */
 const editionBase = {
@@ -34,7 +44,7 @@ const editionBase = {
 };
 
 const marginMm = z.number().nonnegative('a margin of 0 mm or more').max(100, 'a margin of at most 100 mm');
-const margin = (side: keyof PageMargins, what: string) => marginMm.optional().describe(`${what}; default ${DEFAULT_MARGINS_MM[side]}.`);
+const margin = (side: keyof PageMargins, what: string) => marginMm.optional().describe(`${what}; default from the trim, at least ${DEFAULT_MARGINS_MM[side]}.`);
 export const pageMargins = z
   .object({
     top: margin('top', 'Above the text, where the running head is'),
@@ -58,7 +68,7 @@ export const pdfEditionSchema = z
     margins: pageMargins
       .optional()
       .describe(
-        `Page margins in millimetres, any of them: e.g. \`{ inner: 20 }\` widens the binding margin. Default: the book design's (top ${DEFAULT_MARGINS_MM.top}, bottom ${DEFAULT_MARGINS_MM.bottom}, inner ${DEFAULT_MARGINS_MM.inner}, outer ${DEFAULT_MARGINS_MM.outer}).`,
+        `Page margins in millimetres, any of them: e.g. \`{ inner: 20 }\` widens the binding margin. Default: the book design's scheme per trim (src/layout/page-geometry.ts: head 7 % of the height, at least ${DEFAULT_MARGINS_MM.top}; foot 8.5 %, at least ${DEFAULT_MARGINS_MM.bottom}; inner 8 % of the width, at least ${DEFAULT_MARGINS_MM.inner}; outer 11 %, never under the inner).`,
       ),
     columnWidths: z
       .array(z.number().positive('a positive width ratio'))
@@ -67,6 +77,7 @@ export const pdfEditionSchema = z
     primary: languageCode
       .optional()
       .describe('`interleaved` layout: the language whose block comes first and is set full width; the others follow it, indented and labelled. Default: the first of `languages`.'),
+    isbn: isbn.optional().describe("The edition's ISBN, printed on the title verso. Default: the book's `isbn`."),
     press: z
       .boolean()
       .default(false)
@@ -92,7 +103,7 @@ export const epubEditionSchema = z
       .boolean()
       .default(true)
       .describe(
-        'Put an invisible U+200B between Khmer words (found with the ICU dictionary) so that reading systems without a Khmer dictionary can break lines; readers that have one show no difference. The PDF and the preview never get them.',
+        'Put an invisible U+200B between the words of Khmer (and of Lao, Thai, Myanmar: every script written without spaces), found with the ICU dictionary, so that reading systems without that dictionary can break lines; readers that have one show no difference. The PDF and the preview never get them.',
       ),
   })
   .strict()
@@ -122,6 +133,21 @@ const translator = z
   })
   .strict();
 
+const separator = z.string().length(1, 'one character, e.g. "," or "."');
+const numerals = z
+  .record(
+    languageCode,
+    z
+      .object({
+        digits: z.enum(['latin', 'khmer']).default('latin').describe('`latin` (0–9, as typed) or `khmer` (០–៩): the digits print and EPUB show; the markdown keeps what was typed.'),
+        decimal: separator.optional().describe("The decimal separator a translator types in this language; default CLDR's (`,` for vi and km, `.` for en)."),
+        group: separator.optional().describe("The thousands separator; default CLDR's (`.` for vi and km, `,` for en)."),
+      })
+      .strict(),
+  )
+  .default({})
+  .meta({ title: '{ language code: { digits, decimal, group } }' });
+
 export const bookSchema = z
   .object({
     title: perLanguage.describe("The title in every book language, e.g. `{ en: …, vi: …, km: … }`. An edition's main title is the one in its first language."),
@@ -133,11 +159,16 @@ export const bookSchema = z
     description: text.describe('One paragraph about the book: the EPUB `dc:description`.'),
     subjects: z.array(text).default([]).describe('Subject keywords: one EPUB `dc:subject` each.'),
     rights: text.optional().describe('The rights statement (copyright, licence): EPUB `dc:rights`.'),
+    isbn: isbn.optional().describe('The ISBN printed on the title verso of every PDF edition that sets none of its own.'),
     languages: z
       .array(languageCode)
       .min(1)
       .describe('The book languages. The first is the language of `manuscript/`; each other one has its translations in `translations/LANG/`.'),
-    editions: z.array(editionSchema).min(1).describe('What `build` makes: one file per edition.'),
+    editions: z.array(editionSchema).min(1).max(CONFIG_LIMITS.editions, `at most ${CONFIG_LIMITS.editions} editions`).describe('What `build` makes: one file per edition.'),
+    numerals: numerals.describe(
+      "Per language: `digits` (`latin`, as typed, or `khmer`, ០–៩ in print and EPUB; the markdown keeps what was typed) and the `decimal` and `group` separators translators type (default CLDR's: `,` and `.` for vi and km), e.g. `{ km: { digits: khmer } }`; `check` warns about a number whose separator reads wrongly in its language.",
+    ),
+    final: z.boolean().default(false).describe('Refuse to build while a translation section is still draft or needs review again (as `build --final`).'),
   })
   .strict()
   .superRefine((book, ctx) => {
@@ -225,4 +256,9 @@ export function resolveEditions(book: BookConfig): Edition[] {
 
 export function isPdfEdition(edition: Edition): edition is PdfEdition {
   return edition.format === 'pdf';
+}
+
+/** The digits each language's numbers are shown in (book.yaml `numerals`). */
+export function digitsByLanguage(book: BookConfig): Record<string, 'latin' | 'khmer'> {
+  return Object.fromEntries(Object.entries(book.numerals).map(([lang, n]) => [lang, n.digits]));
 }

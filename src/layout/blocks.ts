@@ -1,37 +1,63 @@
-import type { ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import type { RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { blocksToHast } from '../markdown/processor.js';
 import type { Block, Book, ManuscriptDocument, UnitPlace } from '../manuscript/model.js';
+import { resolveChapterLink } from '../manuscript/chapter-links.js';
+import { chapterAnchor, sectionAnchor } from './chapter-parts.js';
+import { expandDirective } from './directives.js';
+import { settleConditions } from './edition-view.js';
+import { phrases } from './i18n.js';
 import { markNoteLinks, withNoteLinks } from './notes.js';
-import { formatDate, phrases } from './i18n.js';
+import type { RenderContext } from './render-context.js';
+import { bindDashes } from './dash-binding.js';
 
-export interface RenderContext {
-  book: Book;
-  date: Date;
-  /** The `columns` layout's width ratios, one per language of the edition (book.yaml `columnWidths`). */
-  columnWidths?: readonly number[];
-}
+export type { RenderContext } from './render-context.js';
 
 /** One block of one language as hast: directives expanded, images pointed at the book's files. */
 export function renderBlock(block: Block | undefined, doc: ManuscriptDocument | undefined, lang: string, context: RenderContext): ElementContent[] {
   if (!block || !doc || block.untranslated) {
     return [h('p', { className: ['untranslated'] }, phrases(lang).untranslated)];
   }
-  const node = withNoteLinks(expandDirective(block.node, doc, context), doc);
-  const root = blocksToHast([node], doc.definitions, doc.file);
+  const nodes = settleConditions(block.node, context.edition).map((node) => withNoteLinks(expandDirective(node, doc, context), doc));
+  const root = blocksToHast(nodes, doc.definitions, doc.file);
   markNoteLinks(root);
+  bindDashes(root);
   if (block.unit) markUnit(root, block.unit);
   const fileDir = path.dirname(path.join(context.book.dir, doc.path));
   visit(root, 'element', (element) => {
     if (element.tagName === 'img' && typeof element.properties.src === 'string') {
       element.properties.src = pathToFileURL(path.resolve(fileDir, decodeURI(element.properties.src))).href;
     }
+    if (element.tagName === 'a') linkInBook(element, doc, context);
   });
   return root.children as ElementContent[];
+}
+
+/**
+ * A link to another chapter (or a section of one) becomes that chapter's anchor, the same in every
+ * layout; the EPUB then points it at the chapter's document. A link that leads nowhere in the book
+ * keeps its text and loses its target (`link-target` reports it), so no output ever gets a `file:` URL.
+ */
+function linkInBook(element: Element, doc: ManuscriptDocument, context: RenderContext): void {
+  const href = element.properties.href;
+  if (typeof href !== 'string') return;
+  // Footnote references and back-references (remark-rehype's, then notes.ts's `#fn-…` / `#fnref-…`).
+  if (href.startsWith('#user-content-') || /^#fn(?:ref)?-/.test(href)) return;
+  const link = resolveChapterLink(context.book, doc, href);
+  switch (link.kind) {
+    case 'web':
+      return;
+    case 'chapter':
+      element.properties.href = `#${link.sectionId ? sectionAnchor(link.chapter, link.sectionId) : chapterAnchor(link.chapter)}`;
+      return;
+    case 'none':
+      delete element.properties.href;
+      return;
+  }
+  link satisfies never;
 }
 
 /**
@@ -55,29 +81,4 @@ function markUnit(root: Root, unit: UnitPlace): void {
       });
     }
   }
-}
-
-/** `::translation-status` and `::build-date` are filled in from the book at build time. */
-function expandDirective(node: RootContent, doc: ManuscriptDocument, context: RenderContext): RootContent {
-  if (node.type !== 'leafDirective') return node;
-  const say = phrases(doc.lang);
-  if (node.name === 'build-date') {
-    return paragraph(say.buildDate(formatDate(context.date, doc.lang)));
-  }
-  if (node.name === 'translation-status') {
-    const { book } = context;
-    const lines = book.config.languages
-      .filter((lang) => lang !== book.sourceLang)
-      .map((lang) => {
-        const statuses = book.chapters.map((c) => c.documents[lang]?.frontMatter.status ?? 'draft');
-        const status = statuses.length > 0 && statuses.every((s) => s === 'reviewed') ? 'reviewed' : 'draft';
-        return say.translationStatus(say.languageName(lang), status);
-      });
-    return paragraph(lines.join(' '));
-  }
-  return node;
-}
-
-function paragraph(text: string): RootContent {
-  return { type: 'paragraph', children: [{ type: 'text', value: text }] };
 }

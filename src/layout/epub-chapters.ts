@@ -5,14 +5,17 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { toXast } from 'hast-util-to-xast';
 import { visit, SKIP } from 'unist-util-visit';
 import { toXml } from 'xast-util-to-xml';
-import type { EpubEdition } from '../config/schema.js';
+import { digitsByLanguage, type EpubEdition } from '../config/schema.js';
 import type { EpubChapter } from './epub-chapter.js';
-import { khmerWordBreaks } from '../text/khmer/word-breaks.js';
+import { dictionaryWordBreaks, needsWordBreaks } from '../text/word-breaks.js';
+import { linkAcrossDocuments } from './epub-links.js';
 import type { RenderContext } from './blocks.js';
 import { chapterTitle } from './chapter-parts.js';
 import { scopeBlockIds } from './epub-ids.js';
 import { insertPageBreaks, type PageListEntry, type PrintPages } from './epub-page-breaks.js';
 import { layoutInterleaved } from './interleaved.js';
+import { renderNumerals } from './numerals.js';
+import { withDigits } from '../text/numerals.js';
 
 const FRONT_MATTER_KINDS = new Set(['title', 'foreword']);
 
@@ -32,7 +35,7 @@ export interface EpubContent {
 }
 
 export interface EpubLayoutOptions {
-  /** Insert U+200B between Khmer words (reading systems without a Khmer dictionary). */
+  /** Insert U+200B between the words of Khmer, Lao, Thai, Myanmar (reading systems without their dictionary). */
   khmerWordBreaks: boolean;
   /** Where the print edition named by `pageBreaksFrom` put each anchor: page-break markers go there. */
   printPages?: PrintPages | undefined;
@@ -50,6 +53,7 @@ export function epubChapters(edition: EpubEdition, context: RenderContext, optio
   const documents = book.chapters.map((chapter) => {
     const root: Root = { type: 'root', children: [layoutInterleaved(chapter, edition.languages, context)] };
     scopeBlockIds(root);
+    renderNumerals(root, digitsByLanguage(book.config), primary);
     visit(root, 'element', (element) => {
       const lang = element.properties.lang;
       if (typeof lang === 'string') element.properties.xmlLang = lang;
@@ -57,21 +61,25 @@ export function epubChapters(edition: EpubEdition, context: RenderContext, optio
     });
     if (options.khmerWordBreaks) {
       visit(root, 'element', (element) => {
-        if (element.properties.lang !== 'km') return undefined;
-        breakKhmerWords(element);
+        const lang = element.properties.lang;
+        if (typeof lang !== 'string' || !needsWordBreaks(lang)) return undefined;
+        breakWords(element, lang);
         return SKIP;
       });
     }
     return { chapter, root, filename: `${chapter.name.replace(/\.md$/, '').replace(/[^A-Za-z0-9-]/g, '-')}.xhtml` };
   });
+  linkAcrossDocuments(documents);
   const pageList = options.printPages ? insertPageBreaks(documents, options.printPages) : [];
+  // Navigation titles are not part of the chapter trees: they get the language's digits here.
+  const digits = digitsByLanguage(book.config);
   let bodyStarted = false;
   const chapters = documents.map(({ chapter, root, filename }): EpubChapter => {
     const bodymatter = !bodyStarted && !FRONT_MATTER_KINDS.has(chapter.kind);
     if (bodymatter) bodyStarted = true;
     return {
-      title: chapterTitle(chapter, primary, book.sourceLang),
-      titles: edition.languages.map((lang) => ({ lang, text: chapterTitle(chapter, lang, book.sourceLang) })),
+      title: withDigits(chapterTitle(chapter, primary, book.sourceLang), digits[primary] ?? 'latin'),
+      titles: edition.languages.map((lang) => ({ lang, text: withDigits(chapterTitle(chapter, lang, book.sourceLang), digits[lang] ?? 'latin') })),
       lang: primary,
       filename,
       xhtml: toXml(toXast(root)),
@@ -96,11 +104,11 @@ function imageHref(element: Element, images: Map<string, EpubImage>): string {
   return image.href;
 }
 
-/** Inside a Khmer element, text nodes get their word breaks; a nested element in another language keeps its text. */
-function breakKhmerWords(element: Element): void {
+/** Inside an element of a spaceless script, text nodes get their word breaks; a nested element in another language keeps its text. */
+function breakWords(element: Element, lang: string): void {
   visit(element, (node) => {
-    if (node !== element && node.type === 'element' && typeof node.properties.lang === 'string' && node.properties.lang !== 'km') return SKIP;
-    if (node.type === 'text') (node as Text).value = khmerWordBreaks((node as Text).value);
+    if (node !== element && node.type === 'element' && typeof node.properties.lang === 'string' && node.properties.lang !== lang) return SKIP;
+    if (node.type === 'text') (node as Text).value = dictionaryWordBreaks((node as Text).value, lang);
     return undefined;
   });
 }

@@ -6,6 +6,7 @@ import { chapterTitle } from './chapter-parts.js';
 import { printShell } from './document.js';
 import type { FacingItem, Side } from './facing.js';
 import { textArea } from './facing.js';
+import { oneSidedPageCss, pageGeometry } from './page-geometry.js';
 import { blankPage } from './front-matter.js';
 import { cssString, pageName } from './running-heads.js';
 import type { SpreadGroup } from './spreads.js';
@@ -15,10 +16,6 @@ import type { SpreadGroup } from './spreads.js';
  * than a page, which must run over several spreads on both sides. Each side is printed alone and
  * the pages are interleaved with pdf-lib (src/output/pdf-spreads.ts); that PDF is not tagged.
  */
-const OUTER_MM = 13;
-const INNER_MM = 17;
-const TOP_MM = 17;
-const BOTTOM_MM = 18;
 const FURNITURE_FONT = "font-family: 'Noto Serif', 'Noto Serif Khmer'; font-size: 7pt; font-style: italic; color: #444;";
 
 export interface SidePrintOptions {
@@ -67,10 +64,9 @@ export function spreadAnchor(n: number): string {
  * book only when their pages are interleaved, and the folios are drawn then.
  */
 function sideCss(edition: PdfEdition, context: RenderContext, side: Side, items: readonly FacingItem[]): string {
-  const [left, right] = side === 'verso' ? [OUTER_MM, INNER_MM] : [INNER_MM, OUTER_MM];
   const box = side === 'verso' ? 'top-left' : 'top-right';
   const blankBoxes = '@top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-right { content: none; }';
-  const rules = [`@page :left { margin: ${TOP_MM}mm ${right}mm ${BOTTOM_MM}mm ${left}mm; ${blankBoxes} }`, `@page :right { margin: ${TOP_MM}mm ${right}mm ${BOTTOM_MM}mm ${left}mm; ${blankBoxes} }`];
+  const rules = [oneSidedPageCss(pageGeometry(edition), side), `@page :left { ${blankBoxes} }`, `@page :right { ${blankBoxes} }`];
   const head = (name: string, text: string) => [':left', ':right'].map((p) => `@page ${name}${p} { @${box} { content: ${cssString(text)}; ${FURNITURE_FONT} } }`).join('\n');
   const { book } = context;
   if (side === 'verso') {

@@ -2,17 +2,17 @@ import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import type { PdfEdition } from '../config/schema.js';
 import type { AlignedChapter } from '../manuscript/model.js';
+import { articleByline } from './article-credits.js';
 import { renderBlock, type RenderContext } from './blocks.js';
 import { chapterAnchor, chapterTitle, headingContent, rowAnchor, sectionAnchor } from './chapter-parts.js';
 import { printShell } from './document.js';
 import { NOTES_SECTION, notesTitle, renderNote } from './notes.js';
 import { blankPage, contentsChapters, contentsPage, frontMatter } from './front-matter.js';
-import { pageName, runningHeadCss } from './running-heads.js';
+import { openingPageName, pageName, runningHeadCss } from './running-heads.js';
 import type { SpreadGroup } from './spreads.js';
 import { pageGeometry } from './page-geometry.js';
 
 export type Side = 'verso' | 'recto';
-
 
 /** The text area of a page of the edition, in mm: what spreads are measured in and packed for. */
 export function textArea(edition: PdfEdition): { widthMm: number; heightMm: number } {
@@ -36,7 +36,7 @@ export function facingItems(context: RenderContext): FacingItem[] {
         id: chapterAnchor(chapter),
         chapter,
         keepWithNext: true,
-        render: (lang) => h('header', { className: ['chapter-head'] }, h('h1', chapterTitle(chapter, lang, book.sourceLang))),
+        render: (lang) => h('header', { className: ['chapter-head'] }, [h('h1', chapterTitle(chapter, lang, book.sourceLang)), articleByline(chapter, lang, book.sourceLang)]),
       },
     ];
     for (const section of chapter.sections) {
@@ -44,7 +44,7 @@ export function facingItems(context: RenderContext): FacingItem[] {
         items.push({ id: sectionAnchor(chapter, section.id), chapter, keepWithNext: true, render: (lang) => h('h2', headingContent(section.headings[lang], chapter.documents[lang])) });
       }
       section.rows.forEach((row, n) => {
-        items.push({ id: rowAnchor(chapter, section.id, n + 1), chapter, keepWithNext: false, render: (lang) => h('div', renderBlock(row.cells[lang], chapter.documents[lang], lang, context)) });
+        items.push({ id: rowAnchor(chapter, section.id, row.position ?? n + 1), chapter, keepWithNext: false, render: (lang) => h('div', renderBlock(row.cells[lang], chapter.documents[lang], lang, context)) });
       });
     }
     if (chapter.notes.length > 0) {
@@ -115,6 +115,9 @@ export function facingDocument({ edition, context, templatesDir, items, spreads,
   const anchors: string[] = [];
   spreads.forEach((group, n) => {
     const chapter = byId.get(group[0] ?? '')?.chapter;
+    // The spread that opens a chapter has a page type of its own, without running heads.
+    const opening = chapter !== undefined && group.includes(chapterAnchor(chapter));
+    const pageType = chapter ? (opening ? openingPageName(chapter) : pageName(chapter)) : undefined;
     for (const side of SIDES) {
       const lang = sideLanguage(edition, side, context);
       const start = pageBoxAnchor(n, side);
@@ -126,7 +129,7 @@ export function facingDocument({ edition, context, templatesDir, items, spreads,
         return item ? [facingElement(item, lang, side === 'verso' ? id : `${id}--recto`)] : [];
       });
       body.push(
-        h('section', { className: ['facing-page', `facing-${side}`], id: start, lang, style: chapter ? `page: ${pageName(chapter)}` : undefined }, [
+        h('section', { className: ['facing-page', `facing-${side}`], id: start, lang, style: pageType ? `page: ${pageType}` : undefined }, [
           ...content,
           h('div', { className: ['page-box-end'], id: end }),
         ]),
@@ -137,7 +140,7 @@ export function facingDocument({ edition, context, templatesDir, items, spreads,
   anchors.push(...items.map((i) => i.id));
   body.push(h('nav', { className: ['anchor-index'], hidden: true, ariaHidden: 'true' }, anchors.map((id) => h('a', { href: `#${id}` }))));
   const primary = edition.languages[0] ?? book.sourceLang;
-  return printShell({ edition, context, templatesDir, css: runningHeadCss(book, chapters, edition.languages), lang: primary, body });
+  return printShell({ edition, context, templatesDir, css: runningHeadCss(book, chapters, edition), lang: primary, body });
 }
 
 const SIDES: readonly Side[] = ['verso', 'recto'];

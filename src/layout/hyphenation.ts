@@ -19,11 +19,19 @@ export function hyphenateEnglish(tree: Root): void {
   });
 }
 
-/** Words only: e-mail addresses, URLs and anything with a digit are left whole. */
+/**
+ * The longest English dictionary words have 45 letters; a longer run of letters is not a word (a
+ * pasted hash, a 32,000-letter accident) and its hyphenation would cost seconds to minutes.
+ */
+export const LONGEST_HYPHENATED_WORD = 64;
+
+/** Words only: e-mail addresses, URLs, anything with a digit and non-words are left whole. */
 export function hyphenateWords(text: string): string {
   return text.replace(/[\p{L}\p{M}’'-]{6,}/gu, (word, offset: number) => {
     const before = text[offset - 1] ?? '';
-    if (/[@/.:\d]/.test(before) || /[@/:]/.test(text[offset + word.length] ?? '')) return word;
+    if (word.length > LONGEST_HYPHENATED_WORD || /[@/.:\d]/.test(before) || /[@/:]/.test(text[offset + word.length] ?? '')) return word;
+    // Names and the first word of a sentence stay whole: "Cam-bodia" reads as a misprint.
+    if (/^\p{Lu}/u.test(word)) return word;
     return hyphen.hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: 6 });
   });
 }

@@ -2,7 +2,8 @@
 interface Phrases {
   languageName: (lang: string) => string;
   untranslated: string;
-  translationStatus: (language: string, status: 'draft' | 'reviewed') => string;
+  /** The status of one translation, or of several (`language` then names them all, joined). */
+  translationStatus: (language: string, status: 'draft' | 'reviewed', count?: number) => string;
   buildDate: (date: string) => string;
   contents: string;
 }
@@ -17,10 +18,14 @@ const PHRASES: Record<string, Phrases> = {
   en: {
     languageName: (lang) => LANGUAGE_NAMES.en?.[lang] ?? lang,
     untranslated: '[not yet translated]',
-    translationStatus: (language, status) =>
-      status === 'reviewed'
-        ? `The ${language} translation has been reviewed by a native speaker.`
-        : `The ${language} translation is a draft that has not yet been reviewed by a native speaker.`,
+    translationStatus: (language, status, count = 1) =>
+      count > 1
+        ? status === 'reviewed'
+          ? `The ${language} translations have been reviewed by native speakers.`
+          : `The ${language} translations are drafts that have not yet been reviewed by native speakers.`
+        : status === 'reviewed'
+          ? `The ${language} translation has been reviewed by a native speaker.`
+          : `The ${language} translation is a draft that has not yet been reviewed by a native speaker.`,
     buildDate: (date) => `Build date: ${date}.`,
     contents: 'Contents',
   },
@@ -58,4 +63,13 @@ export function buildDate(env: NodeJS.ProcessEnv = process.env): Date {
 
 export function formatDate(date: Date, lang: string): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** A `published` date as written (YYYY, YYYY-MM or YYYY-MM-DD), in the words of `lang`. */
+export function formatPublished(published: string, lang: string): string {
+  const [year, month, day] = published.split('-').map(Number);
+  if (year === undefined || month === undefined) return published;
+  const date = new Date(Date.UTC(year, month - 1, day ?? 1));
+  const options: Intl.DateTimeFormatOptions = day === undefined ? { year: 'numeric', month: 'long', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(lang, options).format(date);
 }

@@ -1,6 +1,7 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { AlignedChapter } from '../manuscript/model.js';
+import { articleByline } from './article-credits.js';
 import { renderBlock, type RenderContext } from './blocks.js';
 import { chapterAnchor, chapterTitle, headingContent, rowAnchor, sectionAnchor } from './chapter-parts.js';
 import { NOTES_SECTION, notesTitle, renderNote } from './notes.js';
@@ -15,10 +16,16 @@ export function layoutInterleaved(chapter: AlignedChapter, languages: readonly s
   children.push(
     h(
       'header',
-      { className: ['chapter-head'] },
-      languages.map((lang, index) =>
-        h('h1', { lang, className: [index === 0 ? 'primary' : 'secondary'], ...(index === 0 ? { id: chapterAnchor(chapter) } : {}) }, chapterTitle(chapter, lang, book.sourceLang)),
-      ),
+      { className: ['chapter-head', 'chapter-opening'] },
+      // One title block per language, its title over its credits.
+      languages.map((lang, index) => {
+        const byline = articleByline(chapter, lang, book.sourceLang);
+        return h('div', { className: ['title-block', index === 0 ? 'primary' : 'secondary'], lang }, [
+          // The title keeps its language and rank (the EPUB styles h1.secondary) inside its block.
+          h('h1', { lang, className: [index === 0 ? 'primary' : 'secondary'], ...(index === 0 ? { id: chapterAnchor(chapter) } : {}) }, chapterTitle(chapter, lang, book.sourceLang)),
+          byline,
+        ]);
+      }),
     ),
   );
   for (const section of chapter.sections) {
@@ -35,7 +42,7 @@ export function layoutInterleaved(chapter: AlignedChapter, languages: readonly s
       children.push(
         h(
           'div',
-          { className: ['row', ...(row.unit ? [`unit-${row.unit.kind}`] : [])], id: rowAnchor(chapter, section.id, n + 1) },
+          { className: ['row', ...(row.unit ? [`unit-${row.unit.kind}`] : [])], id: rowAnchor(chapter, section.id, row.position ?? n + 1) },
           languages.map((lang, index) =>
             h('div', { className: ['block', index === 0 ? 'primary' : 'secondary'], lang, dataLabel: lang.toUpperCase() }, renderBlock(row.cells[lang], chapter.documents[lang], lang, context)),
           ),

@@ -1,5 +1,6 @@
 import type { AlignedChapter } from '../manuscript/model.js';
 import { chapterAnchor } from './chapter-parts.js';
+import type { EmbeddedFace } from './edition-fonts.js';
 
 /**
  * Where things land in print, learnt from a printed pass: the page of every anchor (chapters,
@@ -8,6 +9,8 @@ import { chapterAnchor } from './chapter-parts.js';
 export interface Pagination {
   pages: ReadonlyMap<string, number>;
   blankBefore: ReadonlySet<string>;
+  /** The faces the pass embedded: the colophon's `::edition-fonts` of the next pass names them. */
+  faces?: readonly EmbeddedFace[];
 }
 
 export const UNPAGINATED: Pagination = { pages: new Map(), blankBefore: new Set() };

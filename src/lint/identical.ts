@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { blockState, blockText } from '../manuscript/block-state.js';
 import { describeSection, formatLocation, placeOfFrontMatter, placeOfNode, translationPairs, type LintRule } from './rule.js';
 import { sectionById } from '../manuscript/section-index.js';
+import { boundedSegments } from '../text/segments.js';
 
 const words = new Intl.Segmenter('en', { granularity: 'word' });
 const FUNCTION_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
@@ -59,6 +60,10 @@ function comparable(text: string): string {
 }
 
 function readsAsProse(text: string): boolean {
-  const found = [...words.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
-  return found.length >= 4 || found.some((word) => /^\p{Ll}{2,}$/u.test(word) || FUNCTION_WORDS.has(word.toLowerCase()));
+  let count = 0;
+  for (const { segment, isWordLike } of boundedSegments(words, text)) {
+    if (!isWordLike) continue;
+    if (++count >= 4 || /^\p{Ll}{2,}$/u.test(segment) || FUNCTION_WORDS.has(segment.toLowerCase())) return true;
+  }
+  return false;
 }

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { blockText } from '../manuscript/block-state.js';
 import { placeOfNode, translationPairs, type LintRule } from './rule.js';
 import { translatedParts } from './spans.js';
+import { boundedSegments } from '../text/segments.js';
 
 const KHMER_LETTER = /[\u1780-\u17b3]/u;
 const words = new Intl.Segmenter('en', { granularity: 'word' });
@@ -19,7 +20,7 @@ export const latinInKhmer: LintRule = (book) => {
       if (!node || node.type === 'code' || node.type === 'leafDirective') continue;
       const text = blockText(node);
       if (KHMER_LETTER.test(text)) continue;
-      const prose = [...words.segment(text)].filter((s) => s.isWordLike && /^\p{Ll}[\p{L}\p{M}]+$/u.test(s.segment)).map((s) => s.segment);
+      const prose = lowercaseWords(text, 4);
       if (prose.length < 2) continue;
       diagnostics.push({
         ...placeOfNode(translation, node),
@@ -31,6 +32,16 @@ export const latinInKhmer: LintRule = (book) => {
   }
   return diagnostics;
 };
+
+/** The first `wanted` lowercase Latin words: enough to tell prose, without walking a huge block twice. */
+function lowercaseWords(text: string, wanted: number): string[] {
+  const found: string[] = [];
+  for (const s of boundedSegments(words, text)) {
+    if (s.isWordLike && /^\p{Ll}[\p{L}\p{M}]+$/u.test(s.segment)) found.push(s.segment);
+    if (found.length >= wanted) break;
+  }
+  return found;
+}
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

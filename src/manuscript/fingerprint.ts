@@ -51,7 +51,7 @@ export function fingerprintKey(section: Section): string {
  * The fingerprints recorded in a translation's front matter, exactly as written: read with YAML's
  * failsafe schema, so a hand-typed `0123456789ab` or `123e45678901` stays a string, not a number.
  */
-export function recordedFingerprints(doc: ManuscriptDocument): Map<string, string> {
+export function recordedFingerprints(doc: ManuscriptDocument, key = 'fingerprints'): Map<string, string> {
   const out = new Map<string, string>();
   const front = /^---\n([\s\S]*?\n)?---(?:\n|$)/.exec(String(doc.file.value));
   if (!front) return out;
@@ -61,7 +61,7 @@ export function recordedFingerprints(doc: ManuscriptDocument): Map<string, strin
   } catch {
     return out; // front-matter-yaml reports it
   }
-  const recorded = data !== null && typeof data === 'object' ? (data as Record<string, unknown>).fingerprints : undefined;
+  const recorded = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
   if (recorded === null || typeof recorded !== 'object' || Array.isArray(recorded)) return out;
   for (const [key, value] of Object.entries(recorded)) {
     if (typeof value === 'string' && value !== '') out.set(key, value);

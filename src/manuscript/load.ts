@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { loadGlossary } from '../config/glossary-load.js';
 import type { BookConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { alignChapter } from './align.js';
@@ -67,7 +68,9 @@ export async function loadBook(bookDir: string, config: BookConfig, languages: r
     if (!source) continue;
     chapters.push(alignChapter(source, translations));
   }
-  return { dir, config, sourceLang, chapters, diagnostics };
+  const glossary = await loadGlossary(dir);
+  diagnostics.push(...glossary.diagnostics);
+  return { dir, config, sourceLang, chapters, diagnostics, glossary: glossary.terms };
 }
 
 async function listMarkdown(bookDir: string, rel: string, diagnostics: Diagnostic[], expected: string): Promise<string[] | undefined> {

@@ -1,5 +1,6 @@
 import type { FootnoteDefinition, Definition, Heading, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
+import type { PlacedTerm } from '../config/glossary-schema.js';
 import type { BookConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 
@@ -8,10 +9,17 @@ export type ChapterKind = 'title' | 'foreword' | 'chapter' | 'appendix' | 'colop
 export interface FrontMatter {
   title?: string;
   subtitle?: string;
+  /** The chapter title as the running head gives it, when the title is too long for one line there. */
+  short_title?: string;
   author?: string;
   kind?: ChapterKind;
-  status?: 'draft' | 'reviewed';
+  status?: 'draft' | 'reviewed' | 'approved';
   translator?: string;
+  /** Who reviewed the file (required with `reviewed` and `approved`), and when: YYYY-MM-DD. */
+  reviewer?: string;
+  reviewed?: string;
+  /** Per section id, a review of that section alone: `{ status, reviewer, date }`. */
+  reviews?: Record<string, unknown>;
   /** Per section id, the fingerprint of the source text a translation was made from. */
   fingerprints?: Record<string, string>;
   [key: string]: unknown;
@@ -60,6 +68,8 @@ export interface AlignedRow {
   cells: Record<string, Block | undefined>;
   /** Set on the row of a list item or table row: what it is in the source. */
   unit?: UnitPlace;
+  /** Row number (from 1) in the whole section, kept when an edition leaves out conditional rows: anchors stay the same in every edition. */
+  position?: number;
 }
 
 /** Footnote n of a chapter in every language (numbered per language by first reference). */
@@ -91,4 +101,6 @@ export interface Book {
   sourceLang: string;
   chapters: AlignedChapter[];
   diagnostics: Diagnostic[];
+  /** The terms of glossary.yaml (none when the book has no termbase). */
+  glossary?: readonly PlacedTerm[];
 }

@@ -1,12 +1,14 @@
-import { accessSync, constants, rmSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { DEFAULT_STAGE_TIMEOUT_MS } from '../config/stage-timeout.js';
 import { UserError } from '../diagnostics/index.js';
-import { onInterrupt } from '../fs/interrupt-cleanup.js';
 import { killProfileProcesses } from './kill-profile.js';
+import { ownTempDir } from '../fs/orphans.js';
+import { isTimeout, stageSignal, untilAborted } from './stage-signal.js';
 
 /** Debian's /usr/bin/chromium is a shell wrapper; the binary behind it starts faster and quieter. */
 const CHROMIUM_CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -64,42 +66,53 @@ export interface PrintBrowser {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /** The stage timeout: starting is bounded by it (and never waits more than 30 s), every Chromium call by twice it. */
+  timeoutMs?: number;
+  /** The build's: when it aborts, Chromium is killed at once (its process group and whatever names its profile). */
+  signal?: AbortSignal | undefined;
+}
+
 /** One Chromium per build: launching costs ~260 ms, a page costs little. */
-export async function launchBrowser(options: { timeoutMs?: number } = {}): Promise<PrintBrowser> {
+export async function launchBrowser(options: LaunchOptions = {}): Promise<PrintBrowser> {
+  options.signal?.throwIfAborted();
   const executablePath = findChromium();
   // Profile and Chromium's own temp files live under one directory that close() removes,
   // so even a killed browser leaves nothing behind.
-  const browserDir = await mkdtemp(path.join(os.tmpdir(), 'parallel-press-chromium-'));
+  const browserDir = await ownTempDir('chromium');
   const userDataDir = path.join(browserDir, 'profile');
   const tempDir = path.join(browserDir, 'tmp');
   await mkdir(tempDir);
-  const forgetOnInterrupt = onInterrupt(() => {
-    killProfileProcesses(userDataDir);
-    rmSync(browserDir, { recursive: true, force: true });
+  // Starting never takes long: a Chromium silent for 30 s is hanging, whatever the print timeout.
+  const startTimeoutMs = Math.min(options.timeoutMs ?? 30_000, 30_000);
+  const starting = stageSignal(options.signal, startTimeoutMs);
+  const launching = puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
+    env: { ...process.env, TMPDIR: tempDir },
+    timeout: 0,
+    // A backstop only: each stage's signal (src/output/stage-signal.ts) is what stops a hung call.
+    protocolTimeout: 2 * (options.timeoutMs ?? DEFAULT_STAGE_TIMEOUT_MS),
+    // Over a pipe, Chromium exits when this process dies, even by SIGKILL; signals are ours to handle.
+    pipe: true,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
-      env: { ...process.env, TMPDIR: tempDir },
-      // Starting never takes long: a Chromium silent for 30 s is hanging, whatever the print timeout.
-      timeout: Math.min(options.timeoutMs ?? 30_000, 30_000),
-      protocolTimeout: options.timeoutMs ?? 120_000,
-      // Over a pipe, Chromium exits when this process dies, even by SIGKILL; signals are ours to handle.
-      pipe: true,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
+    browser = await untilAborted(launching, starting);
   } catch (error) {
+    // A launch given up on may still finish later: that Chromium goes too.
+    launching.then((late) => late.process()?.kill('SIGKILL'), () => undefined);
     killProfileProcesses(userDataDir);
     await rm(browserDir, { recursive: true, force: true });
-    forgetOnInterrupt();
+    if (options.signal?.aborted) throw options.signal.reason as unknown;
+    const timedOut = starting.aborted && isTimeout(starting.reason);
     // Puppeteer's advice to raise `protocolTimeout` means nothing to a publisher: the stage timeout is the knob.
-    const reason = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/\s*Increase the 'protocolTimeout' setting.*$/, '');
-    const hung = /timed out/i.test(reason ?? '') ? ': it did not answer within the stage timeout (`build --timeout MS` or PARALLEL_PRESS_TIMEOUT_MS) and was stopped' : '';
+    const reason = timedOut ? `timed out after ${startTimeoutMs} ms` : (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/\s*Increase the 'protocolTimeout' setting.*$/, '');
+    const hung = timedOut || /timed out/i.test(reason) ? ': it did not answer within the stage timeout (`build --timeout MS` or PARALLEL_PRESS_TIMEOUT_MS) and was stopped' : '';
     throw new UserError({
       file: executablePath,
       severity: 'error',
@@ -107,6 +120,19 @@ export async function launchBrowser(options: { timeoutMs?: number } = {}): Promi
       message: `Chromium at ${executablePath} could not start (${reason})${hung}: expected a working Chromium; reinstall it with \`apt-get install --reinstall chromium\` or set PUPPETEER_EXECUTABLE_PATH.`,
     });
   }
+  const kill = () => {
+    const child = browser.process();
+    if (child?.pid !== undefined && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }
+    killProfileProcesses(userDataDir);
+  };
+  // Stopped builds do not wait for a polite close: Chromium goes at once, the build's cleanup removes the rest.
+  options.signal?.addEventListener('abort', kill, { once: true });
   return {
     async openPage(allowedRoots) {
       let page: Page;
@@ -137,25 +163,17 @@ export async function launchBrowser(options: { timeoutMs?: number } = {}): Promi
       return { page, blocked };
     },
     async close() {
-      const child = browser.process();
+      options.signal?.removeEventListener('abort', kill);
       let timer: NodeJS.Timeout | undefined;
       try {
-        await Promise.race([browser.close(), new Promise((resolve) => (timer = setTimeout(resolve, 2_000)))]);
+        if (!options.signal?.aborted) await Promise.race([browser.close(), new Promise((resolve) => (timer = setTimeout(resolve, 2_000)))]);
       } catch {
         // A crashed browser cannot be closed politely; the kill below makes sure it is gone.
       } finally {
         clearTimeout(timer);
       }
-      if (child?.pid !== undefined && child.exitCode === null) {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          child.kill('SIGKILL');
-        }
-      }
-      killProfileProcesses(userDataDir);
+      kill();
       await rm(browserDir, { recursive: true, force: true });
-      forgetOnInterrupt();
     },
   };
 }

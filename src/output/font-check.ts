@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Edition } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { Book } from '../manuscript/model.js';
+import { fontStack, packageOfFamily } from '../text/scripts.js';
 import { printFontFamilies, type NamedFamily } from './template-fonts.js';
 
 /** Debian packages of the families a template is likely to name; others get a search hint. */
@@ -28,17 +30,38 @@ type Coverage = [number, number][];
 export async function fontProblems(book: Book, editions: readonly Edition[], templatesDir: string): Promise<Diagnostic[]> {
   const printed = new Set(editions.filter((e) => e.format === 'pdf').flatMap((e) => e.languages));
   if (printed.size === 0) return [];
-  const named = await printFontFamilies(templatesDir);
+  const setsLanguages = new Map<NamedFamily, string[]>();
+  const named = withTableFamilies(await printFontFamilies(templatesDir), printed, book.dir, setsLanguages);
   let installed: Map<string, Coverage>;
   try {
     installed = await installedFamilies();
   } catch {
     return [{ file: 'fc-list', severity: 'warning', ruleId: 'font-check-skipped', message: 'fc-list could not run, so the print fonts and glyphs were not checked: expected fontconfig\'s tools; install them with `apt-get install fontconfig`' }];
   }
-  const diagnostics = named.filter((f) => !installed.has(f.family.toLowerCase())).map(missingFont);
+  const diagnostics = named.filter((f) => !installed.has(f.family.toLowerCase())).map((f) => missingFont(f, setsLanguages.get(f)));
   const coverage = named.flatMap((f) => installed.get(f.family.toLowerCase()) ?? []);
   if (diagnostics.length > 0 || coverage.length === 0) return diagnostics;
   return uncoveredCharacters(book, printed, coverage, named.map((f) => f.family));
+}
+
+/**
+ * The families the font table sets the printed languages in (src/text/scripts.ts), after those the
+ * templates name: a Lao edition needs Noto Serif Lao though no template mentions it.
+ */
+function withTableFamilies(named: NamedFamily[], languages: ReadonlySet<string>, bookDir: string, setsLanguages: Map<NamedFamily, string[]>): NamedFamily[] {
+  const all = [...named];
+  for (const lang of languages) {
+    for (const family of fontStack(lang)) {
+      let entry = all.find((f) => f.family.toLowerCase() === family.toLowerCase());
+      if (!entry) {
+        entry = { family, file: path.join(bookDir, 'book.yaml'), line: 1, column: 1 };
+        all.push(entry);
+        setsLanguages.set(entry, []);
+      }
+      setsLanguages.get(entry)?.push(lang);
+    }
+  }
+  return all;
 }
 
 async function installedFamilies(): Promise<Map<string, Coverage>> {
@@ -59,8 +82,8 @@ async function installedFamilies(): Promise<Map<string, Coverage>> {
   return families;
 }
 
-function missingFont(font: NamedFamily): Diagnostic {
-  const pkg = PACKAGES.find(([pattern]) => pattern.test(font.family))?.[1];
+function missingFont(font: NamedFamily, languages: string[] | undefined): Diagnostic {
+  const pkg = packageOfFamily(font.family) ?? PACKAGES.find(([pattern]) => pattern.test(font.family))?.[1];
   const install = pkg ? `install it with \`apt-get install ${pkg}\`` : `find its package with \`apt-cache search ${font.family.toLowerCase().split(' ')[0] ?? ''} font\` or copy the font files to ~/.local/share/fonts/`;
   return {
     file: font.file,
@@ -68,7 +91,7 @@ function missingFont(font: NamedFamily): Diagnostic {
     column: font.column,
     severity: 'error',
     ruleId: 'font-missing',
-    message: `Font "${font.family}" named in the print template is not installed: expected it on this system (\`fc-list : family\` lists what is); ${install}, or name an installed font. Chromium would silently print in another font.`,
+    message: `Font "${font.family}" ${languages ? `for the book language(s) ${languages.join(', ')} (the font table, src/text/scripts.ts)` : 'named in the print template'} is not installed: expected it on this system (\`fc-list : family\` lists what is); ${install}, or name an installed font. Chromium would silently print in another font.`,
   };
 }
 

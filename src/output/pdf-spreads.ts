@@ -39,8 +39,9 @@ export async function assembleSpreads(input: SpreadsInput): Promise<PDFDocument>
     book.addPage(rectos[i] as PDFPage);
   });
   book.registerFontkit(fontkit);
-  // A fixed subset name: pdf-lib would otherwise add a random suffix and no two builds would match.
-  const font = await book.embedFont(await readFile(fontFile(FOLIO_FONT)), { subset: true, customName: 'NotoSerif-Folio' });
+  // A fixed subset name: pdf-lib would otherwise add a random suffix and no two builds would match. It is
+  // Noto Serif Regular, and says so: the colophon lists the faces by these names.
+  const font = await book.embedFont(await readFile(fontFile(FOLIO_FONT)), { subset: true, customName: 'NotoSerif-Regular' });
   book.getPages().forEach((page, index) => {
     const number = index + 1;
     if (number < input.firstFolio) return;

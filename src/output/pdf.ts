@@ -1,9 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { UserError } from '../diagnostics/index.js';
+import { DEFAULT_STAGE_TIMEOUT_MS } from '../config/stage-timeout.js';
 import type { Page } from 'puppeteer-core';
 import type { PrintBrowser } from './browser.js';
+import { stageError, stageSignal, untilAborted } from './stage-signal.js';
 
 export interface PrintHtmlOptions {
   browser: PrintBrowser;
@@ -22,7 +23,10 @@ export interface PrintHtmlOptions {
    * only needs to know where things landed, and is a third cheaper without them.
    */
   final: boolean;
+  /** The limit of this print (load and print), on top of `signal`. */
   timeoutMs?: number;
+  /** The build's: aborting it stops the print at once. */
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -30,10 +34,11 @@ export interface PrintHtmlOptions {
  * and images only from file:// pages) and waits for its fonts. `print` media lays it out with the
  * print rules on the screen, for measuring.
  */
-export async function loadHtml(page: Page, file: string, options: { timeoutMs: number; media?: 'print' }): Promise<void> {
+export async function loadHtml(page: Page, file: string, options: { signal: AbortSignal; media?: 'print' }): Promise<void> {
   if (options.media) await page.emulateMediaType(options.media);
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: options.timeoutMs });
-  await page.evaluate('document.fonts.ready');
+  // The signal is the only deadline: it carries the stage timeout and the build's cancellation.
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 0, signal: options.signal });
+  await untilAborted(page.evaluate('document.fonts.ready'), options.signal);
 }
 
 export interface PrintedHtml {
@@ -44,23 +49,27 @@ export interface PrintedHtml {
 
 /** One print of one HTML document by Chromium; nothing is written but the HTML. */
 export async function printHtml(options: PrintHtmlOptions): Promise<PrintedHtml> {
+  options.signal?.throwIfAborted();
   const htmlPath = path.join(options.workDir, `${options.editionId}.html`);
   await writeFile(htmlPath, options.html);
-  const { page, blocked } = await options.browser.openPage(options.allowedRoots);
-  const timeout = options.timeoutMs ?? 120_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_STAGE_TIMEOUT_MS;
+  const signal = stageSignal(options.signal, timeoutMs);
+  let page: Page | undefined;
   try {
-    await loadHtml(page, htmlPath, { timeoutMs: timeout });
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: options.final, tagged: options.final, timeout });
-    return { pdf, blocked };
+    const opened = await untilAborted(options.browser.openPage(options.allowedRoots), signal);
+    page = opened.page;
+    await loadHtml(page, htmlPath, { signal });
+    const pdf = await untilAborted(page.pdf({ preferCSSPageSize: true, printBackground: true, outline: options.final, tagged: options.final, timeout: 0 }), signal);
+    return { pdf, blocked: opened.blocked };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new UserError({
-      file: options.outPath,
-      severity: 'error',
-      ruleId: 'print-failed',
-      message: `Chromium failed while printing edition ${options.editionId} (${reason}): the previous output was left untouched; retry, and if it persists check that Chromium runs (\`chromium --version\`).`,
-    });
+    throw stageError(error, options.signal, signal, { what: `printing edition ${options.editionId}`, outPath: options.outPath, timeoutMs });
   } finally {
-    await page.close().catch(() => undefined);
+    await closePage(page, signal);
   }
+}
+
+/** Closes a print page; after an abort, without waiting for a Chromium that may not answer (closing the browser ends it). */
+export async function closePage(page: Page | undefined, signal: AbortSignal): Promise<void> {
+  const closing = page?.close().catch(() => undefined);
+  if (!signal.aborted) await closing;
 }

@@ -6,7 +6,7 @@ import { resolveEditions, type BookConfig, type Edition } from '../config/schema
 import { hasErrors, UserError, type Diagnostic } from '../diagnostics/index.js';
 import { buildDate } from '../layout/i18n.js';
 import type { RenderContext } from '../layout/blocks.js';
-import { lintBook } from '../lint/index.js';
+import { lintBookInTurns } from '../lint/index.js';
 import type { DocumentCache } from '../manuscript/document-cache.js';
 import { loadBook } from '../manuscript/load.js';
 import type { Book } from '../manuscript/model.js';
@@ -15,11 +15,13 @@ import type { Pagination } from '../layout/pagination.js';
 import { ensureOutputDir } from '../fs/atomic.js';
 import { launchBrowser, type PrintBrowser } from '../output/browser.js';
 import { fontProblems } from '../output/font-check.js';
-import { removeOnInterrupt } from '../fs/interrupt-cleanup.js';
-import { printWithin } from '../output/print-deadline.js';
+import { ownTempDir, sweepOrphans } from '../fs/orphans.js';
+import { killProfileProcesses } from '../output/kill-profile.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { writeManifest, type ManifestEntry } from './manifest.js';
+import { finalGate } from './final-gate.js';
+import { assertOwnManifest, writeManifest, type ManifestEntry } from './manifest.js';
 import { stageTimeoutMs } from '../config/stage-timeout.js';
+import { editionContext } from '../layout/edition-view.js';
 
 type OutputStages = typeof import('./output-stages.js');
 
@@ -39,6 +41,13 @@ export interface BuildOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Per-stage limit for Chromium (start, load, print); default PARALLEL_PRESS_TIMEOUT_MS or two minutes. */
   timeoutMs?: number;
+  /** `--final`: refuse to build while a translation section is draft or needs review (as book.yaml `final: true`). */
+  final?: boolean;
+  /**
+   * Stops the build (Ctrl-C, a newer change in build --watch): Chromium is killed, the work
+   * directory removed, no output replaced, and the build rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
 }
 
 /** `config`, `manuscript`, then per edition its format (`pdf`, `epub`) when it starts and `done` when written. */
@@ -60,14 +69,18 @@ export interface BuildResult {
 
 /** config → manuscript → layout → print, for every requested edition, one Chromium for all PDFs. */
 export async function buildBook(options: BuildOptions): Promise<BuildResult> {
+  options.signal?.throwIfAborted();
   const bookDir = path.resolve(options.bookDir);
   const progress = options.onProgress ?? (() => undefined);
   progress({ stage: 'config' });
   const config = await loadConfig(bookDir);
   const editions = selectEditions(config, options.editions ?? []);
   const timeoutMs = stageTimeoutMs(options.timeoutMs);
-  // Chromium starts while the manuscript is parsed and checked, and is awaited when the first edition needs it.
-  let launching: Promise<PrintBrowser> | undefined = editions.some((e) => e.format === 'pdf') ? launchBrowser({ timeoutMs }) : undefined;
+  const { signal } = options;
+  signal?.throwIfAborted();
+  // Chromium starts while the manuscript is parsed and checked, and is awaited when the first edition
+  // needs it; the build's signal stops its start like any other Chromium stage.
+  let launching: Promise<PrintBrowser> | undefined = editions.some((e) => e.format === 'pdf') ? launchBrowser({ timeoutMs, signal }) : undefined;
   launching?.catch(() => undefined); // its failure is reported where it is awaited
   const closeBrowser = async () => (await launching?.catch(() => undefined))?.close();
   const loadingStages = import('./output-stages.js');
@@ -79,10 +92,16 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
     progress({ stage: 'manuscript' });
     book = await loadBook(bookDir, config, [...new Set(editions.flatMap((e) => e.languages))], options.cache ? { cache: options.cache } : {});
     // The same rules as `check`; only errors stop a build, and infos are for `check` to show.
-    book.diagnostics.push(...lintBook(book).filter((d) => d.severity !== 'info'));
+    book.diagnostics.push(...(await lintBookInTurns(book, signal)).filter((d) => d.severity !== 'info'));
     book.diagnostics.push(...(await fontProblems(book, editions, TEMPLATES_DIR)));
+    if (options.final || config.final) book.diagnostics.push(...finalGate(book, [...new Set(editions.flatMap((e) => e.languages))]));
     if (hasErrors(book.diagnostics)) throw new UserError(book.diagnostics);
+    signal?.throwIfAborted();
+    // The directory first: a file standing where it should be is named as such, not as a foreign manifest.
     await ensureOutputDir(outDir);
+    await assertOwnManifest(outDir, bookDir);
+    // What a build killed by SIGKILL left in the temp folder (its Chromium too, if still running).
+    await sweepOrphans((dir) => killProfileProcesses(dir));
     stages = await loadingStages;
   } catch (error) {
     await closeBrowser();
@@ -90,24 +109,26 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   }
   const { buildEpubEdition, layoutOf, printEdition, PrintPagesSource } = stages;
 
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'parallel-press-work-'));
-  const forgetWorkDir = removeOnInterrupt(workDir);
-  const context: RenderContext = { book, date: buildDate() };
-  const openBrowser = () => (launching ??= launchBrowser({ timeoutMs }));
+  const workDir = await ownTempDir('work');
+  const date = buildDate();
+  const openBrowser = () => (launching ??= launchBrowser({ timeoutMs, signal }));
   const allowedRoots = [bookDir, TEMPLATES_DIR, workDir];
-  const printPages = new PrintPagesSource({ editions: resolveEditions(config), context, templatesDir: TEMPLATES_DIR, workDir, allowedRoots, browser: openBrowser });
+  const printPages = new PrintPagesSource({ editions: resolveEditions(config), book, date, templatesDir: TEMPLATES_DIR, workDir, allowedRoots, browser: openBrowser, timeoutMs, signal });
   const built: ManifestEntry[] = [];
   try {
     for (const [position, edition] of editions.entries()) {
       const step = { edition: edition.id, index: position + 1, total: editions.length };
+      signal?.throwIfAborted();
       progress({ stage: edition.format, ...step });
       const started = performance.now();
       const outPath = path.join(outDir, `${edition.id}.${edition.format}`);
+      const context = editionContext(book, edition, date);
       switch (edition.format) {
         case 'pdf': {
           const printer = await openBrowser();
+          signal?.throwIfAborted();
           const previous = layoutOf(edition).reusesPagination ? options.paginations?.get(edition.id) : undefined;
-          const printed = await printWithin(timeoutMs, edition.id, outPath, () => printEdition({ browser: printer, edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, allowedRoots, timeoutMs, ...(previous ? { previous } : {}) }));
+          const printed = await printEdition({ browser: printer, edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, allowedRoots, timeoutMs, signal, ...(previous ? { previous } : {}) });
           options.paginations?.set(edition.id, printed.pagination);
           printPages.record(edition.id, printed);
           for (const url of printed.blocked) {
@@ -120,7 +141,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
         }
         case 'epub': {
           const pages = edition.pageBreaksFrom ? await printPages.pagesOf(edition.pageBreaksFrom) : undefined;
-          const written = await buildEpubEdition({ edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, browser: openBrowser, printPages: pages });
+          const written = await buildEpubEdition({ edition, context, templatesDir: TEMPLATES_DIR, workDir, outPath, browser: openBrowser, printPages: pages, timeoutMs, signal });
           built.push(entry(edition, outDir, outPath, written.bytes, started));
           progress({ stage: 'done', ...step });
           break;
@@ -132,8 +153,8 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   } finally {
     await closeBrowser();
     await rm(workDir, { recursive: true, force: true });
-    forgetWorkDir();
   }
+  signal?.throwIfAborted();
   await writeManifest(outDir, built);
   return { outDir, editions: built, diagnostics: book.diagnostics };
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import type { EpubEdition } from '../config/schema.js';
+import { DEFAULT_STAGE_TIMEOUT_MS } from '../config/stage-timeout.js';
 import { UserError } from '../diagnostics/index.js';
 import type { RenderContext } from '../layout/blocks.js';
 import { COVER_SIZE, coverChapter, coverPage } from '../layout/cover-page.js';
@@ -10,8 +11,10 @@ import type { PrintPages } from '../layout/epub-page-breaks.js';
 import type { PrintBrowser } from '../output/browser.js';
 import { writeEpub } from '../output/epub.js';
 import { renderCover } from '../output/epub-cover.js';
-import { embedFonts, fontFaceCss } from '../output/epub-fonts.js';
+import { embedFonts, epubFaces, fontFaceCss } from '../output/epub-fonts.js';
+import { languageCss } from '../layout/script-css.js';
 import type { EpubResource } from '../output/epub-package.js';
+import { IMAGE_MEDIA_TYPES, inspectImage } from '../manuscript/image-file.js';
 import { epubMetadata } from './epub-metadata.js';
 
 export interface EpubEditionOptions {
@@ -24,6 +27,10 @@ export interface EpubEditionOptions {
   browser: () => Promise<PrintBrowser>;
   /** The pages of the PDF edition named by `pageBreaksFrom`, when the edition has one. */
   printPages?: PrintPages | undefined;
+  /** The stage timeout of the cover's photograph; default the build's default. */
+  timeoutMs?: number;
+  /** The build's cancellation: checked between steps, and nothing is written once it aborted. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface EpubEditionResult {
@@ -31,32 +38,25 @@ export interface EpubEditionResult {
   fonts: { family: string; bytes: number; originalBytes: number }[];
 }
 
-/** EPUB media types of the image formats a book may use. */
-const IMAGE_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
-};
-
 /** layout → cover → fonts → package, for one EPUB edition. */
-export async function buildEpubEdition({ edition, context, templatesDir, workDir, outPath, browser, printPages }: EpubEditionOptions): Promise<EpubEditionResult> {
+export async function buildEpubEdition({ edition, context, templatesDir, workDir, outPath, browser, printPages, timeoutMs, signal }: EpubEditionOptions): Promise<EpubEditionResult> {
   const { book } = context;
-  const content = epubChapters(edition, context, { khmerWordBreaks: edition.khmerWordBreaks, printPages });
+  // The faces are chosen by language before the text is known; the colophon names what is packed.
+  const content = epubChapters(edition, { ...context, fonts: epubFaces(edition.languages) }, { khmerWordBreaks: edition.khmerWordBreaks, printPages });
   const images = await Promise.all(content.images.map((image) => readImage(book.dir, image)));
   const cover: EpubResource = {
     href: 'images/cover.png',
     mediaType: 'image/png',
-    data: await renderCover(await browser(), toHtml(coverPage(book, edition)), workDir, COVER_SIZE),
+    data: await renderCover(await browser(), toHtml(coverPage(book, edition)), workDir, COVER_SIZE, { signal, timeoutMs: timeoutMs ?? DEFAULT_STAGE_TIMEOUT_MS, outPath }),
     properties: 'cover-image',
   };
   const pageBreakSource = printPages ? printEditionName(printPages.editionId, context) : undefined;
   const metadata = epubMetadata(book, edition, context.date, { images: images.length + 1, pageList: content.pageList, pageBreakSource });
   // The navigation document shows the chapter titles (already in the chapters), its heading and, between languages, ` · `.
   const fonts = await embedFonts(edition.languages, `${content.text}${metadata.tocTitle}${edition.languages.length > 1 ? ' · ' : ''}`);
-  const css = fontFaceCss(fonts) + (await readFile(path.join(templatesDir, 'epub.css'), 'utf8'));
+  const epubCss = await readFile(path.join(templatesDir, 'epub.css'), 'utf8');
+  const css = fontFaceCss(fonts) + epubCss + languageCss(edition.languages, epubCss, 'epub');
+  signal?.throwIfAborted();
   const written = await writeEpub({
     metadata,
     chapters: [coverChapter(book, edition, cover.href), ...content.chapters],
@@ -69,17 +69,20 @@ export async function buildEpubEdition({ edition, context, templatesDir, workDir
   return { bytes: written.bytes, fonts: fonts.map((f) => ({ family: f.family, bytes: f.data.byteLength, originalBytes: f.originalBytes })) };
 }
 
+/** The media type comes from the bytes: lint has already refused a file that is not a whole image. */
 async function readImage(bookDir: string, image: EpubImage): Promise<EpubResource> {
   const place = path.relative(bookDir, image.file);
-  const mediaType = IMAGE_TYPES[path.extname(image.file).toLowerCase()];
-  if (!mediaType) {
-    throw new UserError({ file: place, severity: 'error', ruleId: 'image-format', message: `Image ${place} is not a format EPUB readers show: expected PNG, JPEG, GIF, SVG or WebP` });
-  }
+  let data: Uint8Array;
   try {
-    return { href: image.href, mediaType, data: new Uint8Array(await readFile(image.file)) };
+    data = new Uint8Array(await readFile(image.file));
   } catch {
     throw new UserError({ file: place, severity: 'error', ruleId: 'image-missing', message: `Image ${place} cannot be read: expected the file the manuscript names, inside the book directory` });
   }
+  const inspected = inspectImage(data);
+  if (!inspected.ok || !inspected.whole) {
+    throw new UserError({ file: place, severity: 'error', ruleId: 'image-invalid', message: `Image ${place} ${inspected.ok ? 'is cut short' : inspected.detail}: expected a whole PNG, JPEG, GIF, WebP or SVG file` });
+  }
+  return { href: image.href, mediaType: IMAGE_MEDIA_TYPES[inspected.kind].mediaType, data };
 }
 
 /** What `pageBreakSource` names: the print edition, by its own title, its edition id and trim. */

@@ -2,6 +2,7 @@ import type { Edition } from '../config/schema.js';
 import { epubPhrases } from '../layout/epub-phrases.js';
 import { phrases } from '../layout/i18n.js';
 import type { PageListEntry } from '../layout/epub-page-breaks.js';
+import { articleContributors } from '../manuscript/credits.js';
 import type { Book } from '../manuscript/model.js';
 import type { AccessibilityMetadata, EpubMetadata } from '../output/epub.js';
 
@@ -31,6 +32,7 @@ export function epubMetadata(book: Book, edition: Edition, date: Date, facts: Ep
     languages: edition.languages,
     description: config.description,
     creators: [
+      ...articleContributors(book.chapters, book.sourceLang).map((c) => ({ name: c.name, role: MARC_ROLE[c.role], element: c.role === 'author' ? ('creator' as const) : ('contributor' as const) })),
       ...config.authors.map((a) => ({ name: a.name, role: MARC_ROLE[a.role], element: 'creator' as const })),
       ...config.translators
         .filter((t) => edition.languages.includes(t.language))

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { UserError } from '../diagnostics/index.js';
 import { writeOutput } from '../fs/atomic.js';
 import { TOOL_VERSION } from '../paths.js';
 
@@ -44,10 +45,51 @@ export async function writeManifest(outDir: string, built: ManifestEntry[]): Pro
   return manifest;
 }
 
+/** The previous manifest when it is one of ours (`tool.name` and an `editions` list), else undefined. */
 export async function readManifest(outDir: string): Promise<Manifest | undefined> {
+  const found = await manifestIn(outDir);
+  return found.kind === 'ours' ? found.manifest : undefined;
+}
+
+/**
+ * The build owns build/manifest.json only when it recognises it: someone else's file of that name
+ * (another tool's, a hand-written one) is refused before anything is written rather than
+ * overwritten or misread. The name stays `manifest.json` because scripts and the watch mode
+ * already read it there; what makes it ours is `tool.name: parallel-press`.
+ */
+export async function assertOwnManifest(outDir: string, bookDir: string): Promise<void> {
+  const found = await manifestIn(outDir);
+  if (found.kind !== 'foreign') return;
+  const file = path.relative(bookDir, path.join(outDir, MANIFEST_FILE));
+  throw new UserError({
+    file: file.startsWith('..') ? path.join(outDir, MANIFEST_FILE) : file,
+    severity: 'error',
+    ruleId: 'manifest-foreign',
+    message: `${MANIFEST_FILE} in the output directory is not a parallel-press manifest (${found.reason}): expected \`"tool": { "name": "parallel-press" }\` and an \`editions\` list; move that file away or build into another directory with \`--out DIR\``,
+  });
+}
+
+type Found = { kind: 'absent' } | { kind: 'ours'; manifest: Manifest } | { kind: 'foreign'; reason: string };
+
+async function manifestIn(outDir: string): Promise<Found> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(path.join(outDir, MANIFEST_FILE), 'utf8')) as Manifest;
-  } catch {
-    return undefined;
+    text = await readFile(path.join(outDir, MANIFEST_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'absent' };
+    return { kind: 'foreign', reason: `it cannot be read: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
   }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { kind: 'foreign', reason: 'it is not JSON' };
+  }
+  if (!isRecord(value) || !isRecord(value.tool) || value.tool.name !== 'parallel-press') return { kind: 'foreign', reason: 'it has no `tool.name: parallel-press`' };
+  if (!Array.isArray(value.editions) || !value.editions.every((e) => isRecord(e) && typeof e.id === 'string')) return { kind: 'foreign', reason: 'its `editions` is not a list of editions' };
+  return { kind: 'ours', manifest: value as unknown as Manifest };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,5 @@
 import type { Edition } from '../config/schema.js';
+import { articleContributors } from '../manuscript/credits.js';
 import type { Book } from '../manuscript/model.js';
 import type { PdfMetadata } from '../output/pdf-metadata.js';
 import { TOOL_VERSION } from '../paths.js';
@@ -10,7 +11,7 @@ export function pdfMetadata(book: Book, edition: Edition, date: Date): PdfMetada
   return {
     title: config.title[primary] ?? Object.values(config.title)[0] ?? '',
     titles: edition.languages.flatMap((lang) => (config.title[lang] ? [{ lang, text: config.title[lang] }] : [])),
-    authors: config.authors.filter((a) => a.role !== 'translator').map((a) => a.name),
+    authors: [...new Set([...articleContributors(book.chapters, book.sourceLang).filter((c) => c.role === 'author').map((c) => c.name), ...config.authors.filter((a) => a.role !== 'translator').map((a) => a.name)])],
     subject: config.description,
     keywords: config.subjects,
     languages: edition.languages,

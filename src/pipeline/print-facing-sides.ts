@@ -2,22 +2,23 @@ import { toHtml } from 'hast-util-to-html';
 import { PDFDocument } from 'pdf-lib';
 import { chapterAnchor, chapterTitle } from '../layout/chapter-parts.js';
 import { printShell } from '../layout/document.js';
-import { facingItems, facingSide, textArea, type FacingItem, type Side } from '../layout/facing.js';
+import { facingItems, facingSide, textArea, type Side } from '../layout/facing.js';
 import { facingSidePrint, spreadAnchor } from '../layout/facing-sides.js';
 import { contentsChapters, contentsPage, frontMatter } from '../layout/front-matter.js';
-import { packSpreads, type SpreadGroup } from '../layout/spreads.js';
+import type { SpreadGroup } from '../layout/spreads.js';
 import { writeOutput } from '../fs/atomic.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
 import { assembleSpreads } from '../output/pdf-spreads.js';
 import { measureHeights } from '../output/measure.js';
 import { printHtml } from '../output/pdf.js';
+import { pdfFaces } from '../output/pdf-fonts.js';
+import { hasFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
+import type { RenderContext } from '../layout/blocks.js';
 import { pdfMetadata } from './pdf-metadata.js';
-import type { PrintEditionOptions, PrintedEdition } from './print-edition.js';
+import { FILL, packChapters, SIDES } from './facing-plan.js';
+import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 
-const SIDES: readonly Side[] = ['verso', 'recto'];
-/** Measured heights are screen layout; leave a little room for what pagination adds (rounding, widows). */
-const FILL = 0.97;
 const MAX_PASSES = 4;
 
 /**
@@ -27,7 +28,11 @@ const MAX_PASSES = 4;
  * matter, whose contents name the verso each chapter opens on.
  */
 export async function printFacingSides(options: PrintEditionOptions): Promise<PrintedEdition> {
-  const { edition, context } = options;
+  const { edition } = options;
+  // The colophon names the faces the book embeds, learnt from the sides' own prints below: one
+  // context whose faces change, since the items render through the context they were made with.
+  const context: RenderContext = { ...options.context, fonts: options.context.fonts ?? [] };
+  let faces: readonly EmbeddedFace[] = context.fonts ?? [];
   const timings = { layout: 0, predict: 0, print: [] as number[], postProcess: 0 };
   const items = facingItems(context);
   const render = (side: Side, spreads?: readonly SpreadGroup[], pads?: ReadonlyMap<number, number>) => {
@@ -57,6 +62,12 @@ export async function printFacingSides(options: PrintEditionOptions): Promise<Pr
     const printed = { verso: await print((sideHtml = render('verso', spreads, pads.verso)), `${edition.id}-verso`), recto: await print(render('recto', spreads, pads.recto), `${edition.id}-recto`) };
     const lengths = { verso: spreadLengths(printed.verso, spreads.length), recto: spreadLengths(printed.recto, spreads.length) };
     const uneven = spreads.map((_, n) => (lengths.verso[n] ?? 0) - (lengths.recto[n] ?? 0));
+    const found = [...pdfFaces(printed.verso), ...pdfFaces(printed.recto)];
+    if (!hasFaces(faces, found)) {
+      faces = [...faces, ...found]; // print the sides again, naming them all
+      context.fonts = faces;
+      continue;
+    }
     if (uneven.every((d) => d === 0)) sides = printed;
     uneven.forEach((d, n) => {
       const shorter = d > 0 ? pads.recto : pads.verso;
@@ -94,19 +105,9 @@ export async function printFacingSides(options: PrintEditionOptions): Promise<Pr
   const pdf = await book.save(PDF_SAVE);
   await writeOutput(options.outPath, pdf);
   timings.postProcess += performance.now() - started;
-  return { pdf, bytes: pdf.byteLength, pages: book.getPageCount(), blocked: [...blocked], pagination: { pages, blankBefore: new Set() }, html: sideHtml, timings, mispredictions: 0 };
+  return { pdf, bytes: pdf.byteLength, pages: book.getPageCount(), blocked: [...blocked], pagination: { pages, blankBefore: new Set(), faces }, html: sideHtml, timings, mispredictions: 0 };
 }
 
-/** Spreads never cross chapters: each chapter opens a spread. */
-function packChapters(items: readonly FacingItem[], verso: ReadonlyMap<string, number>, recto: ReadonlyMap<string, number>, pageHeight: number): SpreadGroup[] {
-  const chapters = [...new Set(items.map((i) => i.chapter))];
-  return chapters.flatMap((chapter) =>
-    packSpreads(
-      items.filter((i) => i.chapter === chapter).map((i) => ({ id: i.id, verso: verso.get(i.id) ?? 0, recto: recto.get(i.id) ?? 0, keepWithNext: i.keepWithNext })),
-      pageHeight,
-    ),
-  );
-}
 
 /** How many pages each spread took on one side, from where the spreads' anchors landed. */
 function spreadLengths(side: PDFDocument, count: number): number[] {

@@ -1,22 +1,23 @@
 import { toHtml } from 'hast-util-to-html';
 import { PDFDocument } from 'pdf-lib';
 import { chapterAnchor } from '../layout/chapter-parts.js';
-import { facingDocument, facingItems, facingSide, pageBoxAnchor, textArea, type FacingItem, type Side } from '../layout/facing.js';
+import { facingDocument, facingItems, facingSide, pageBoxAnchor, textArea } from '../layout/facing.js';
 import { contentsChapters } from '../layout/front-matter.js';
-import { packSpreads, repairSpreads, type SpreadGroup } from '../layout/spreads.js';
+import { repairSpreads, type SpreadGroup } from '../layout/spreads.js';
 import { writeOutput } from '../fs/atomic.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
 import { measureHeights } from '../output/measure.js';
-import { printHtml } from '../output/pdf.js';
 import { predictPages } from '../output/page-prediction.js';
+import { pdfFaces } from '../output/pdf-fonts.js';
+import { sameFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
+import type { RenderContext } from '../layout/blocks.js';
 import { printFacingSides } from './print-facing-sides.js';
 import { pdfMetadata } from './pdf-metadata.js';
+import { FILL, packChapters, SIDES } from './facing-plan.js';
+import { printPass } from './print-pass.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 
-const SIDES: readonly Side[] = ['verso', 'recto'];
-/** Measured heights are screen layout; leave a little room for what pagination adds (rounding, widows). */
-const FILL = 0.97;
 /** Passes of the whole document, predicted or printed: overflow repairs, the blank page before the first spread, the contents. */
 const MAX_PASSES = 12;
 
@@ -31,7 +32,11 @@ const MAX_PASSES = 12;
  * print checked the same way: another print is a misprediction. pdf-lib only writes the metadata.
  */
 export async function printFacing(options: PrintEditionOptions): Promise<PrintedEdition> {
-  const { edition, context } = options;
+  const { edition } = options;
+  // The colophon names the faces the book embeds, predicted with the pages and checked against the
+  // print: one context whose faces change, since the items render through the context they were made with.
+  const context: RenderContext = { ...options.context, fonts: options.context.fonts ?? [] };
+  let faces: readonly EmbeddedFace[] = context.fonts ?? [];
   const timings = { layout: 0, measure: 0, predict: 0, predictions: 0, print: [] as number[], postProcess: 0 };
   const measuring = performance.now();
   const blocked = new Set<string>();
@@ -46,13 +51,12 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   const pageHeight = (textArea(edition).heightMm * 96 * FILL) / 25.4;
   // A unit taller than a page has to run over several spreads on both sides, which page boxes of one
   // document cannot do: such a book is printed side by side and interleaved, untagged, as before.
-  if (items.some((i) => (verso?.get(i.id) ?? 0) > pageHeight || (recto?.get(i.id) ?? 0) > pageHeight)) return printFacingSides(options);
+  if (items.some((i) => (verso?.get(i.id) ?? 0) > pageHeight || (recto?.get(i.id) ?? 0) > pageHeight)) return printFacingSidesWithFaces(options);
   let spreads: readonly SpreadGroup[] = packChapters(items, verso ?? new Map(), recto ?? new Map(), pageHeight);
   const chapters = contentsChapters(context.book.chapters);
   let pages = new Map<string, number>();
   let blankAfterFront = false;
   let repairs = 0;
-  let prints = 0;
   let predictedSettled = false;
   const oversize = new Set<number>();
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
@@ -60,23 +64,22 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
     const html = toHtml(facingDocument({ edition, context, templatesDir: options.templatesDir, items, spreads, pages, blankAfterFront }));
     timings.layout += performance.now() - started;
     // Until a layout settles, its pages are predicted (src/output/page-prediction.ts); then printed, and the print checked.
-    const predicting = !predictedSettled && prints === 0 && pass < MAX_PASSES;
+    const predicting = !predictedSettled && timings.print.length === 0 && pass < MAX_PASSES;
     let landed: Map<string, number>;
     let document: PDFDocument | undefined;
+    let found: readonly EmbeddedFace[];
     started = performance.now();
     if (predicting) {
       const predicted = await predictPages({ ...options, html, name: edition.id, textArea: textArea(edition), ids: [...chapters.map(chapterAnchor), ...spreads.flatMap((_, n) => SIDES.flatMap((side) => [pageBoxAnchor(n, side), `${pageBoxAnchor(n, side)}-end`]))] });
       timings.predict += performance.now() - started;
       timings.predictions += 1;
       landed = predicted.pages;
+      found = predicted.faces;
     } else {
-      const printed = await printHtml({ ...options, html, editionId: edition.id, final: true });
-      timings.print.push(performance.now() - started);
-      prints += 1;
-      printed.blocked.forEach((url) => blocked.add(url));
+      document = await printPass(options, html, { timings, blocked });
       started = performance.now();
-      document = await PDFDocument.load(printed.pdf, PDF_LOAD);
       landed = anchorPages(document);
+      found = pdfFaces(document);
       timings.postProcess += performance.now() - started;
     }
     const overflowing = overflowingSpreads(spreads, landed).filter((n) => !oversize.has(n));
@@ -99,34 +102,31 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
       continue;
     }
     if (!document) {
-      // No spread runs over and the first opens on a verso: print, with the contents the prediction gives.
+      // No spread runs over and the first opens on a verso: print, with the contents and the faces the prediction gives.
       predictedSettled = true;
+      faces = found;
+      context.fonts = faces;
       pages = next;
       continue;
     }
-    if (chapters.every((c) => pages.get(chapterAnchor(c)) === next.get(chapterAnchor(c)))) {
+    // Settled when the contents named the pages and the colophon the faces this very PDF has; else
+    // one more print with both (a misprediction).
+    const facesHold = sameFaces(faces, found);
+    faces = found;
+    context.fonts = faces;
+    if (facesHold && chapters.every((c) => pages.get(chapterAnchor(c)) === next.get(chapterAnchor(c)))) {
       started = performance.now();
       applyPdfMetadata(document, pdfMetadata(context.book, edition, context.date));
       const pdf = await document.save(PDF_SAVE);
       await writeOutput(options.outPath, pdf);
       timings.postProcess += performance.now() - started;
-      return { pdf, bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: { pages: landed, blankBefore: new Set() }, html, timings, repairs, mispredictions: prints - 1 };
+      return { pdf, bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: { pages: landed, blankBefore: new Set(), faces }, html, timings, repairs, mispredictions: timings.print.length - 1 };
     }
     pages = next;
   }
   throw new Error(`The spreads of edition ${edition.id} did not settle after ${MAX_PASSES} passes`);
 }
 
-/** Spreads never cross chapters: each chapter opens a spread. */
-function packChapters(items: readonly FacingItem[], verso: ReadonlyMap<string, number>, recto: ReadonlyMap<string, number>, pageHeight: number): SpreadGroup[] {
-  const chapters = [...new Set(items.map((i) => i.chapter))];
-  return chapters.flatMap((chapter) =>
-    packSpreads(
-      items.filter((i) => i.chapter === chapter).map((i) => ({ id: i.id, verso: verso.get(i.id) ?? 0, recto: recto.get(i.id) ?? 0, keepWithNext: i.keepWithNext })),
-      pageHeight,
-    ),
-  );
-}
 
 /** Spreads one of whose page boxes ended on a later page than it started: that side ran over. */
 function overflowingSpreads(spreads: readonly SpreadGroup[], landed: ReadonlyMap<string, number>): number[] {
@@ -141,3 +141,18 @@ function overflowingSpreads(spreads: readonly SpreadGroup[], landed: ReadonlyMap
   );
 }
 
+/**
+ * The side-by-side print (a unit taller than a page) prints its sides and front matter apart and assembles them, so the faces are
+ * known only from the assembled book: it is printed again when the colophon named others.
+ */
+async function printFacingSidesWithFaces(options: PrintEditionOptions): Promise<PrintedEdition> {
+  let faces = options.previous?.faces ?? [];
+  for (let attempt = 1; attempt <= MAX_PASSES; attempt++) {
+    const printed = await printFacingSides({ ...options, context: { ...options.context, fonts: faces } });
+    const found = pdfFaces(await PDFDocument.load(printed.pdf, PDF_LOAD));
+    // The sides named what they embed; the front matter, printed apart, could add a face.
+    if (sameFaces(printed.pagination.faces, found)) return { ...printed, pagination: { ...printed.pagination, faces: found } };
+    faces = found;
+  }
+  throw new Error(`The embedded fonts of edition ${options.edition.id} did not settle after ${MAX_PASSES} prints`);
+}

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { isPdfEdition, type Edition } from '../config/schema.js';
-import type { RenderContext } from '../layout/blocks.js';
+import { editionContext } from '../layout/edition-view.js';
+import type { Book } from '../manuscript/model.js';
 import type { PrintPages } from '../layout/epub-page-breaks.js';
 import type { Pagination } from '../layout/pagination.js';
 import type { PrintBrowser } from '../output/browser.js';
@@ -9,11 +10,14 @@ import { printEdition } from './print-edition.js';
 export interface PrintPagesOptions {
   /** Every edition of the book, built in this run or not. */
   editions: readonly Edition[];
-  context: RenderContext;
+  book: Book;
+  date: Date;
   templatesDir: string;
   workDir: string;
   allowedRoots: readonly string[];
   browser: () => Promise<PrintBrowser>;
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -39,13 +43,13 @@ export class PrintPagesSource {
   }
 
   private async print(editionId: string): Promise<PrintPages> {
-    const { editions, context, templatesDir, workDir, allowedRoots } = this.options;
+    const { editions, book, date, templatesDir, workDir, allowedRoots, timeoutMs, signal } = this.options;
     const edition = editions.filter(isPdfEdition).find((e) => e.id === editionId);
     // The schema only accepts a PDF edition's id, so this is a bug, not a user error.
     if (!edition) throw new Error(`pageBreaksFrom names ${editionId}, which is not a PDF edition`);
     const browser = await this.options.browser();
     const outPath = path.join(workDir, `${editionId}.page-source.pdf`);
-    const printed = await printEdition({ browser, edition, context, templatesDir, workDir, allowedRoots, outPath });
+    const printed = await printEdition({ browser, edition, context: editionContext(book, edition, date), templatesDir, workDir, allowedRoots, outPath, timeoutMs, signal });
     return { editionId, pages: printed.pagination.pages, pageCount: printed.pages };
   }
 }

@@ -18,6 +18,8 @@ export interface PrintEditionOptions {
   previous?: Pagination;
   /** Per-stage limit for Chromium's load and print of each pass (reaches printHtml). */
   timeoutMs?: number;
+  /** The build's cancellation: every pass stops at once when it aborts, and nothing is written. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface PrintedEdition {

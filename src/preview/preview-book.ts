@@ -10,6 +10,7 @@ import { DocumentCache } from '../manuscript/document-cache.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { layoutOf } from '../pipeline/layouts.js';
 import { previewPage, servePaths } from './preview-page.js';
+import { editionContext } from '../layout/edition-view.js';
 
 export interface PreviewRender {
   html: string;
@@ -46,10 +47,12 @@ export class PreviewBook {
     this.editionId = options.edition;
   }
 
-  async render(): Promise<PreviewRender> {
+  /** `signal`: a newer change makes this render out of date; it stops before laying the book out. */
+  async render(signal?: AbortSignal): Promise<PreviewRender> {
     const started = performance.now();
     const checked = await checkBook(this.bookDir, { cache: this.cache });
     this.cache.prune();
+    signal?.throwIfAborted();
     const diagnostics = [...checked.diagnostics];
     if (checked.config && checked.book) {
       const edition = previewEdition(checked.config, this.editionId);
@@ -58,7 +61,7 @@ export class PreviewBook {
       } else {
         try {
           // The layout's own document: sheets for columns and interleaved, spreads for facing.
-          const printed = layoutOf(edition).document({ edition, context: { book: checked.book, date: buildDate() }, templatesDir: this.templatesDir });
+          const printed = layoutOf(edition).document({ edition, context: editionContext(checked.book, edition, buildDate()), templatesDir: this.templatesDir });
           this.files = servePaths(printed, this);
           this.printed = printed;
           this.geometry = pageGeometry(edition);

@@ -46,25 +46,29 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 
   let rendering: Promise<void> | undefined;
   let again = false;
+  // The render under way, aborted when a newer change arrives: the loop below renders again.
+  let stale: AbortController | undefined;
   // A changed template means a changed stylesheet: pages must load everything again.
   let stylesChanged = false;
   const rerender = (changed: string[]): void => {
     stylesChanged ||= changed.some((file) => isWithin(book.templatesDir, file));
     if (rendering) {
       again = true;
+      stale?.abort();
       return;
     }
     rendering = (async () => {
       do {
         again = false;
+        stale = new AbortController();
         try {
-          current = await book.render();
+          current = await book.render(stale.signal);
           watcher.add(current.files.map((file) => path.dirname(file)));
           channel.announce(current.version, stylesChanged);
           stylesChanged = false;
           options.onRender?.(current);
         } catch (error) {
-          options.onError?.(error instanceof Error ? error : new Error(String(error)));
+          if (!stale.signal.aborted) options.onError?.(error instanceof Error ? error : new Error(String(error)));
         }
       } while (again);
       rendering = undefined;

@@ -1,4 +1,4 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { TRANSLATIONS_DIR } from '../manuscript/load.js';
@@ -7,6 +7,7 @@ import { newTranslationText } from './markdown.js';
 import { planScaffold } from './plan.js';
 import { spliceLines } from './splice.js';
 import { loadForLanguage, readForEditing } from './translation-file.js';
+import { exists } from '../fs/exists.js';
 
 export interface ScaffoldedFile {
   path: string;
@@ -68,11 +69,3 @@ export async function scaffoldLanguage(bookDir: string, lang: string): Promise<S
   return { files, diagnostics };
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -2,6 +2,7 @@ import type { Book, ManuscriptDocument, Section } from '../manuscript/model.js';
 import { blockState, blockText, isUnitTranslated } from '../manuscript/block-state.js';
 import { fingerprintUnits, recordedFingerprints } from '../manuscript/fingerprint.js';
 import { toString } from 'mdast-util-to-string';
+import { sectionReviews } from '../manuscript/review.js';
 import { blockUnits, footnoteLabels } from '../manuscript/units.js';
 import { countWords } from './words.js';
 
@@ -40,7 +41,7 @@ export interface ChapterProgress {
   file: string;
   /** The translation file, null when it does not exist (or cannot be read). */
   path: string | null;
-  status: 'draft' | 'reviewed' | 'missing';
+  status: 'draft' | 'reviewed' | 'approved' | 'missing';
   sections: SectionCounts;
   blocks: BlockCounts;
   items: UnitCounts;
@@ -49,13 +50,19 @@ export interface ChapterProgress {
   words: { source: number; translated: number };
   /** Fingerprint keys (`_lead` or section ids) whose English changed since translation. */
   staleSections: string[];
+  /** Sections reviewed or approved whose English or translation changed since (or never recorded). */
+  needsReview: string[];
+  /** Who reviewed this chapter (the file's reviewer and those of its sections), each once. */
+  reviewers: string[];
 }
 
 export interface LanguageProgress {
   lang: string;
   /** Reviewed only when every chapter is. */
   status: 'draft' | 'reviewed';
-  totals: Omit<ChapterProgress, 'file' | 'path' | 'status' | 'staleSections'>;
+  /** Everyone who reviewed a chapter or section of this language, each once. */
+  reviewers: string[];
+  totals: Omit<ChapterProgress, 'file' | 'path' | 'status' | 'staleSections' | 'needsReview' | 'reviewers'>;
   chapters: ChapterProgress[];
 }
 
@@ -76,7 +83,8 @@ export function bookProgress(book: Book): BookProgress {
       });
       return {
         lang,
-        status: chapters.length > 0 && chapters.every((c) => c.status === 'reviewed') ? 'reviewed' : 'draft',
+        status: chapters.length > 0 && chapters.every((c) => c.status === 'reviewed' || c.status === 'approved') ? 'reviewed' : 'draft',
+        reviewers: [...new Set(chapters.flatMap((c) => c.reviewers))],
         totals: {
           sections: sum(chapters.map((c) => c.sections), { total: 0, translated: 0, untranslated: 0, missing: 0, stale: 0, unsynced: 0 }),
           blocks: sum(chapters.map((c) => c.blocks), { total: 0, translated: 0, untranslated: 0, empty: 0, missing: 0 }),
@@ -132,10 +140,12 @@ function chapterProgress(file: string, source: ManuscriptDocument, translation: 
     }
   }
   sections.stale = staleSections.length;
+  const reviews = translation ? sectionReviews(source, translation) : [];
+  const status = translation?.frontMatter.status;
   return {
     file,
     path: translation?.path ?? null,
-    status: translation ? (translation.frontMatter.status === 'reviewed' ? 'reviewed' : 'draft') : 'missing',
+    status: translation ? (status === 'reviewed' || status === 'approved' ? status : 'draft') : 'missing',
     sections,
     blocks,
     items: units.item,
@@ -143,6 +153,8 @@ function chapterProgress(file: string, source: ManuscriptDocument, translation: 
     notes: units.note,
     words,
     staleSections,
+    needsReview: reviews.filter((r) => r.state === 'outdated').map((r) => r.key),
+    reviewers: [...new Set(reviews.flatMap((r) => (r.state !== 'draft' && r.review.reviewer ? [r.review.reviewer] : [])))],
   };
 }
 

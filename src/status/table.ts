@@ -21,6 +21,9 @@ function formatLanguage(language: LanguageProgress, sourceLang: string): string 
   const stale = language.chapters.flatMap((c) => c.staleSections.map((id) => `${c.path ?? c.file}#${id}`));
   const lines = [`${language.lang} (${language.status})`, line(header), ...rows.map(line)];
   if (stale.length > 0) lines.push(`stale: ${stale.join(', ')}`);
+  const needsReview = language.chapters.flatMap((c) => c.needsReview.map((id) => `${c.path ?? c.file}#${id}`));
+  if (needsReview.length > 0) lines.push(`needs review again: ${needsReview.join(', ')}`);
+  if (language.reviewers.length > 0) lines.push(`reviewed by: ${language.reviewers.join(', ')}`);
   return lines.join('\n');
 }
 

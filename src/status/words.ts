@@ -1,3 +1,5 @@
+import { boundedSegments } from '../text/segments.js';
+
 const segmenters = new Map<string, Intl.Segmenter>();
 
 /**
@@ -11,6 +13,6 @@ export function countWords(text: string, lang: string): number {
     segmenters.set(lang, segmenter);
   }
   let count = 0;
-  for (const segment of segmenter.segment(text)) if (segment.isWordLike) count++;
+  for (const segment of boundedSegments(segmenter, text)) if (segment.isWordLike) count++;
   return count;
 }

@@ -7,10 +7,15 @@ import { Document, isMap, isScalar, parseDocument } from 'yaml';
  * YAML mapping (the file is then left alone).
  */
 export function withFingerprints(text: string, fingerprints: ReadonlyMap<string, string>): { text: string } | { error: string } {
+  return withFrontMatterMap(text, 'fingerprints', fingerprints);
+}
+
+/** The same for any top-level mapping of the front matter (`reviewFingerprints` too). */
+export function withFrontMatterMap(text: string, key: string, entries: ReadonlyMap<string, string>): { text: string } | { error: string } {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const body = text.slice(bom.length);
   const eol = /\r\n|\r|\n/.exec(body)?.[0] ?? '\n';
-  const block = new Document({ fingerprints: Object.fromEntries(fingerprints) }).toString().replace(/\n/g, eol);
+  const block = new Document({ [key]: Object.fromEntries(entries) }).toString().replace(/\n/g, eol);
   const open = /^---[ \t]*(\r\n|\r|\n)/.exec(body);
   if (!open) return { text: `${bom}---${eol}${block}---${eol}${eol}${body}` };
   const close = /^---[ \t]*$/m.exec(body.slice(open[0].length));
@@ -22,7 +27,7 @@ export function withFingerprints(text: string, fingerprints: ReadonlyMap<string,
   if (doc.contents !== null && !isMap(doc.contents) && !(isScalar(doc.contents) && doc.contents.value === null)) {
     return { error: 'the front matter is not a YAML mapping' };
   }
-  const pair = isMap(doc.contents) ? doc.contents.items.find((item) => isScalar(item.key) && item.key.value === 'fingerprints') : undefined;
+  const pair = isMap(doc.contents) ? doc.contents.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
   let edited: string;
   if (pair && isScalar(pair.key) && pair.key.range) {
     const start = pair.key.range[0];

@@ -6,7 +6,8 @@ import { MANUSCRIPT_DIR, TRANSLATIONS_DIR } from '../manuscript/load.js';
 import type { AlignedChapter, ManuscriptDocument } from '../manuscript/model.js';
 import { writeOutput } from '../fs/atomic.js';
 import { loadForLanguage, readForEditing } from '../scaffold/translation-file.js';
-import { withFingerprints } from './front-matter-edit.js';
+import { withFingerprints, withFrontMatterMap } from './front-matter-edit.js';
+import { REVIEW_FINGERPRINTS_KEY, sectionReviews } from '../manuscript/review.js';
 
 export interface SyncOptions {
   bookDir: string;
@@ -17,6 +18,8 @@ export interface SyncOptions {
   sections: readonly string[];
   /** Record every translated section (and forget fingerprints of sections the source no longer has). */
   all: boolean;
+  /** Also record what the review saw (English and translation) for the sections marked reviewed or approved. */
+  reviewed?: boolean;
 }
 
 export interface SyncedFile {
@@ -25,6 +28,9 @@ export interface SyncedFile {
   recorded: string[];
   /** Named or implied sections with nothing translated yet: there is nothing to vouch for. */
   untranslated: string[];
+  /** With `--reviewed`: sections whose review was recorded, and those left out because they are still draft. */
+  reviewRecorded?: string[];
+  stillDraft?: string[];
 }
 
 /**
@@ -71,21 +77,46 @@ export async function syncFingerprints(options: SyncOptions): Promise<SyncedFile
     const next = options.all ? new Map<string, string>() : new Map(current);
     for (const unit of units) next.set(unit.key, unit.hash);
     const recorded = units.map((u) => u.key);
-    if (sameEntries(current, next)) {
-      results.push({ path: translation.path, action: 'unchanged', recorded, untranslated });
+    const review = options.reviewed ? reviewPlan(book.chapters, book.sourceLang, translation, recorded) : undefined;
+    const extra = review ? { reviewRecorded: review.recorded, stillDraft: review.stillDraft } : {};
+    if (sameEntries(current, next) && (!review || sameEntries(review.current, review.next))) {
+      results.push({ path: translation.path, action: 'unchanged', recorded, untranslated, ...extra });
       continue;
     }
     const file = path.join(dir, translation.path);
     const original = await readForEditing(file, translation.path);
     if ('error' in original) throw new UserError(original.error);
-    const edited = withFingerprints(original.text, next);
+    const withSource = withFingerprints(original.text, next);
+    const edited = review && 'text' in withSource ? withFrontMatterMap(withSource.text, REVIEW_FINGERPRINTS_KEY, review.next) : withSource;
     if ('error' in edited) {
       throw new UserError({ file: translation.path, line: 1, column: 1, severity: 'error', ruleId: 'front-matter-yaml', message: `Cannot record fingerprints in ${translation.path}: ${edited.error}; expected \`key: value\` lines between two \`---\` lines` });
     }
     await writeOutput(file, edited.text);
-    results.push({ path: translation.path, action: 'updated', recorded, untranslated });
+    results.push({ path: translation.path, action: 'updated', recorded, untranslated, ...extra });
   }
   return results;
+}
+
+/**
+ * The review fingerprints after `--reviewed`: every named section marked reviewed or approved
+ * gets what the reviewer saw now; draft ones are left out (and named, so the reviewer sees why).
+ */
+function reviewPlan(chapters: readonly AlignedChapter[], sourceLang: string, translation: ManuscriptDocument, keys: readonly string[]) {
+  const source = chapters.find((c) => c.documents[translation.lang] === translation)?.documents[sourceLang];
+  const current = recordedFingerprints(translation, REVIEW_FINGERPRINTS_KEY);
+  const next = new Map(current);
+  const recorded: string[] = [];
+  const stillDraft: string[] = [];
+  for (const section of source ? sectionReviews(source, translation) : []) {
+    if (!keys.includes(section.key)) continue;
+    if (section.state === 'draft') {
+      stillDraft.push(section.key);
+      continue;
+    }
+    next.set(section.key, section.fingerprint);
+    recorded.push(section.key);
+  }
+  return { current, next, recorded, stillDraft };
 }
 
 function selectChapters(chapters: readonly AlignedChapter[], sourceLang: string, options: SyncOptions): AlignedChapter[] {

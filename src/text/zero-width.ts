@@ -37,8 +37,8 @@ export function strayZeroWidth(line: string): StrayZeroWidth[] {
   for (const match of line.matchAll(ZERO_WIDTH)) {
     const index = match.index;
     const char = match[0];
-    const before = [...line.slice(0, index)].at(-1) ?? '';
-    const after = [...line.slice(index + 1)][0] ?? '';
+    const before = codePointBefore(line, index);
+    const after = codePointAt(line, index + 1);
     const where = misplacement(line, index, char, before, after);
     if (where) found.push({ index, name: NAMES[char] ?? char, where });
   }
@@ -58,11 +58,28 @@ function misplacement(line: string, index: number, char: string, before: string,
   return `between "${before}" and "${after}", in ${/[\u1780-\u17ff]/u.test(before + after) ? 'mixed' : 'non-Khmer'} text where it only breaks words and searches`;
 }
 
+function codePointAt(line: string, index: number): string {
+  const code = line.codePointAt(index);
+  return code === undefined ? '' : String.fromCodePoint(code);
+}
+
+function codePointBefore(line: string, index: number): string {
+  if (index <= 0) return '';
+  const low = line.charCodeAt(index - 1);
+  return low >= 0xdc00 && low <= 0xdfff && index >= 2 ? line.slice(index - 2, index) : line.charAt(index - 1);
+}
+
+/** No Khmer word is longer than this: the dictionary looks at a window, not at a whole 100 KB line. */
+const KHMER_WINDOW = 64;
+const KHMER_RUN = /[\u1780-\u17ff\u200b-\u200d]/u;
+
 /** The dictionary word the zero-width space at `index` splits, or undefined when it sits between words. */
 function khmerWordAcross(line: string, index: number): string | undefined {
-  const start = line.slice(0, index).search(/[\u1780-\u17ff\u200b-\u200d]*$/u);
-  const endOffset = line.slice(index).search(/[^\u1780-\u17ff\u200b-\u200d]|$/u);
-  const run = line.slice(start, index + endOffset);
+  let start = index;
+  while (start > 0 && index - start < KHMER_WINDOW && KHMER_RUN.test(line[start - 1] ?? '')) start--;
+  let end = index;
+  while (end < line.length && end - index < KHMER_WINDOW && KHMER_RUN.test(line[end] ?? '')) end++;
+  const run = line.slice(start, end);
   const at = line.slice(start, index).replace(/[\u200b-\u200d]/gu, '').length;
   const stripped = run.replace(/[\u200b-\u200d]/gu, '');
   for (const segment of khmerWords.segment(stripped)) {

@@ -52,7 +52,7 @@ export async function exportXliff(options: ExportOptions): Promise<ExportResult>
   const files: ExportedFile[] = [];
   for (const group of groups) {
     await mkdir(path.dirname(group.file), { recursive: true });
-    await writeOutput(group.file, writeXliff(sourceLang, options.lang, group.chapters));
+    await writeOutput(group.file, writeXliff(sourceLang, options.lang, group.chapters, book.glossary ?? []));
     const units = group.chapters.flatMap((chapter) => chapter.units);
     const states: Record<SegmentState, number> = { initial: 0, translated: 0, reviewed: 0, final: 0 };
     for (const unit of units) states[unit.state]++;

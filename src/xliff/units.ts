@@ -1,6 +1,7 @@
 import type { Heading } from 'mdast';
 import { fingerprintUnits, LEAD_KEY, recordedFingerprints } from '../manuscript/fingerprint.js';
 import type { AlignedChapter, ManuscriptDocument, Section } from '../manuscript/model.js';
+import { conditionOf, describeCondition } from '../manuscript/condition.js';
 import { phrasingParts, type InlinePart } from './inline-parts.js';
 import { blockLeaves, type Leaf } from './leaves.js';
 
@@ -21,6 +22,8 @@ export interface ChapterUnit {
   stale: boolean;
   state: SegmentState;
   slot: TargetSlot;
+  /** The English block is kept only in some editions: the translation keeps the same condition. */
+  condition?: string;
 }
 
 /** Where an imported target goes in the translation file. */
@@ -48,11 +51,11 @@ export interface BlockFill {
 
 /**
  * Status → XLIFF state of a translated segment: `status: draft` (or none) is `translated`,
- * `reviewed` is `reviewed`, `final` is `final`. A segment with no translation, or whose section's
+ * `reviewed` is `reviewed`, `approved` (or `final`) is `final`. A segment with no translation, or whose section's
  * English changed since it was translated (stale), is `initial`.
  */
 export function stateOfStatus(status: unknown): SegmentState {
-  return status === 'reviewed' ? 'reviewed' : status === 'final' ? 'final' : 'translated';
+  return status === 'reviewed' ? 'reviewed' : status === 'final' || status === 'approved' ? 'final' : 'translated';
 }
 
 /** The units of one chapter for one translation language, in document order. */
@@ -95,6 +98,7 @@ export function chapterUnits(chapter: AlignedChapter, sourceLang: string, lang: 
     }
     section.blocks.forEach((block, index) => {
       const leaves = blockLeaves(block.node);
+      const condition = conditionOf(block.node) ? describeCondition(conditionOf(block.node)) : undefined;
       const twinBlock = twin?.blocks[index];
       const twinLeaves = twinBlock && !twinBlock.untranslated ? blockLeaves(twinBlock.node) : [];
       const fill = twin && translation && (!twinBlock || twinBlock.untranslated) ? blockFill(key, index, block.node, leaves, sourceText, twinBlock?.untranslated ? twinBlock.node : undefined, twin, translation) : undefined;
@@ -107,6 +111,7 @@ export function chapterUnits(chapter: AlignedChapter, sourceLang: string, lang: 
             ? { kind: 'fill', fill, leafIndex }
             : missing(twin ? `block ${index + 1} of section ${key} in ${translation?.path ?? lang} has ${twinLeaves.length} paragraph(s) or heading(s), the English ${leaves.length}` : absent);
         add(id, key, leafParts(leaf, sourceText), lineOf(leaf), twinLeaf ? leafParts(twinLeaf, targetText) : undefined, slot);
+        if (condition) (units.at(-1) as ChapterUnit).condition = condition;
       });
     });
   }

@@ -3,7 +3,9 @@ import { x } from 'xastscript';
 import { toXml } from 'xast-util-to-xml';
 import type { InlinePart } from './inline-parts.js';
 import type { ChapterUnit } from './units.js';
-import { META_CATEGORY, MDA_NS, XLIFF_NS } from './vocabulary.js';
+import type { PlacedTerm } from '../config/glossary-schema.js';
+import { unitGlossary } from './glossary.js';
+import { GLS_NS, META_CATEGORY, MDA_NS, XLIFF_NS } from './vocabulary.js';
 
 export interface XliffChapter {
   /** The chapter file name, e.g. `01-river.md`: the `<file id>`. */
@@ -15,27 +17,28 @@ export interface XliffChapter {
 }
 
 /** One XLIFF 2.0 document with a `<file>` per chapter, built as xast (no string concatenation). */
-export function writeXliff(srcLang: string, trgLang: string, chapters: readonly XliffChapter[]): string {
+export function writeXliff(srcLang: string, trgLang: string, chapters: readonly XliffChapter[], glossary: readonly PlacedTerm[] = []): string {
+  const glossaryOf = (unit: ChapterUnit) => unitGlossary(unit.source, glossary, trgLang);
   const root: Root = {
     type: 'root',
     children: [
       { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="UTF-8"' },
       { type: 'text', value: '\n' },
-      indent(x('xliff', { xmlns: XLIFF_NS, 'xmlns:mda': MDA_NS, version: '2.0', srcLang, trgLang }, chapters.map((chapter) => fileElement(chapter))), 0),
+      indent(x('xliff', { xmlns: XLIFF_NS, 'xmlns:mda': MDA_NS, ...(glossary.length > 0 ? { 'xmlns:gls': GLS_NS } : {}), version: '2.0', srcLang, trgLang }, chapters.map((chapter) => fileElement(chapter, glossaryOf))), 0),
       { type: 'text', value: '\n' },
     ],
   };
   return toXml(root, { closeEmptyElements: true });
 }
 
-function fileElement(chapter: XliffChapter): Element {
+function fileElement(chapter: XliffChapter, glossaryOf: (unit: ChapterUnit) => Element | undefined): Element {
   return x('file', { id: chapter.name, original: chapter.sourcePath, canResegment: 'no' }, [
     metadata({ translation: chapter.translationPath, status: chapter.status }),
-    ...chapter.units.map((unit) => unitElement(unit)),
+    ...chapter.units.map((unit) => unitElement(unit, glossaryOf(unit))),
   ]);
 }
 
-function unitElement(unit: ChapterUnit): Element {
+function unitElement(unit: ChapterUnit, glossary: Element | undefined): Element {
   const codes = new CodeNumbering();
   const source = inlineContent(unit.source, codes.forSource());
   const target = unit.target ? inlineContent(unit.target, codes.forTarget()) : undefined;
@@ -43,9 +46,13 @@ function unitElement(unit: ChapterUnit): Element {
   if (unit.stale) {
     notes.push(x('note', { category: 'stale', priority: '1' }, `The English of section ${unit.sectionKey} changed after this translation was made: check the target against the source and confirm it.`));
   }
+  if (unit.condition) {
+    notes.push(x('note', { category: 'condition' }, `Shown only in the editions that ${unit.condition} selects: keep the same condition around the translation (${unit.condition} … :::).`));
+  }
   if (unit.slot.kind === 'none') notes.push(x('note', { category: 'import' }, `A target for this unit cannot be imported yet: ${unit.slot.reason}.`));
   return x('unit', { id: unit.id }, [
     metadata({ section: unit.sectionKey, ...(unit.fingerprint === '' ? {} : { 'source-fingerprint': unit.fingerprint }) }),
+    ...(glossary ? [glossary] : []),
     x('notes', notes),
     ...(codes.data.size > 0 ? [x('originalData', [...codes.data].map(([data, id]) => x('data', { id }, data)))] : []),
     x('segment', { state: unit.state }, [x('source', source), ...(target ? [x('target', target)] : [])]),
@@ -115,7 +122,7 @@ function inlineContent(parts: readonly InlinePart[], numbering: Numbering): Elem
   });
 }
 
-const STRUCTURAL = new Set(['xliff', 'file', 'unit', 'mda:metadata', 'mda:metaGroup', 'notes', 'originalData', 'segment']);
+const STRUCTURAL = new Set(['xliff', 'file', 'unit', 'mda:metadata', 'mda:metaGroup', 'gls:glossary', 'gls:glossEntry', 'notes', 'originalData', 'segment']);
 
 /** Line breaks and indentation between structural elements only: inline content keeps its exact text. */
 function indent(element: Element, depth: number): Element {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { FIXTURES, ROOT, runCli } from './cli.js';
+import { nonEmpty } from './non-empty.js';
 
 export interface BuiltEpub {
   book: string;
@@ -18,9 +19,10 @@ export const EPUB_BOOKS = [ROOT, path.join(FIXTURES, 'books/illustrated')];
 /** Builds only the EPUB editions of a book (with SOURCE_DATE_EPOCH, as a release would) into a fresh directory. */
 export async function buildEpubs(bookDir: string, env: NodeJS.ProcessEnv = { SOURCE_DATE_EPOCH: '1767225600' }): Promise<BuiltEpub[]> {
   const config = parseYaml(await readFile(path.join(bookDir, 'book.yaml'), 'utf8')) as { languages: string[]; editions: { id: string; format: string; languages?: string[] }[] };
-  const editions = config.editions.filter((e) => e.format === 'epub');
+  const editions = nonEmpty(config.editions.filter((e) => e.format === 'epub'), `EPUB editions of ${bookDir}`);
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'pp-epub-'));
-  const result = await runCli(['build', bookDir, '--out', outDir, ...editions.flatMap((e) => ['--edition', e.id])], { env });
+  // The repository's book prints two PDF editions for their page breaks: minutes on a loaded machine.
+  const result = await runCli(['build', bookDir, '--out', outDir, ...editions.flatMap((e) => ['--edition', e.id])], { env, timeoutMs: 400_000 });
   if (result.code !== 0) throw new Error(`build of ${bookDir} failed: ${result.stderr}`);
   return editions.map((e) => ({
     book: path.basename(bookDir),

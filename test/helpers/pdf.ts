@@ -175,5 +175,9 @@ export function bodyText(file: string, pages: (page: number) => boolean = () => 
 /** The lines of the text area: everything but the running heads and folios in the margins. */
 export function bodyLines(file: string): BoxLine[] {
   const { lines, heights } = pdfLines(file);
-  return lines.filter((l) => l.yMin >= MARGIN_TOP_PT - 8 && l.yMin <= (heights[l.page - 1] ?? 0) - MARGIN_BOTTOM_PT + 4);
+  const body = lines.filter((l) => l.yMin >= MARGIN_TOP_PT - 8 && l.yMin <= (heights[l.page - 1] ?? 0) - MARGIN_BOTTOM_PT + 4);
+  // A taller page's foot margin holds the folio above that line: a digit-only line lowest on its page.
+  const lowest = new Map<number, number>();
+  for (const line of body) lowest.set(line.page, Math.max(lowest.get(line.page) ?? 0, line.yMin));
+  return body.filter((l) => !(/^\d+$/.test(l.words.join('')) && l.yMin === lowest.get(l.page)));
 }

@@ -1,21 +1,10 @@
-/** Letters, vowels and signs; not digits or punctuation (no break before `។`). */
-const KHMER_LETTER = /[\u1780-\u17D3\u17DC\u17DD]/u;
-const ZERO_WIDTH_SPACE = '\u200B';
-const segmenter = new Intl.Segmenter('km', { granularity: 'word' });
+import { dictionaryWordBreaks } from '../word-breaks.js';
 
 /**
- * Khmer is written without spaces between words. Reading systems without a Khmer dictionary (many
- * e-ink readers) cannot break its lines and let them overflow; a zero-width space between two
- * dictionary words gives them a break opportunity and changes nothing visible elsewhere.
+ * Khmer is written without spaces between words: U+200B between dictionary words lets reading
+ * systems without a Khmer dictionary break its lines. The same rule serves every spaceless script
+ * (src/text/word-breaks.ts).
  */
 export function khmerWordBreaks(text: string): string {
-  let out = '';
-  let previous = '';
-  for (const { segment } of segmenter.segment(text)) {
-    const last = previous.at(-1) ?? '';
-    if (KHMER_LETTER.test(last) && KHMER_LETTER.test(segment[0] ?? '')) out += ZERO_WIDTH_SPACE;
-    out += segment;
-    previous = segment;
-  }
-  return out;
+  return dictionaryWordBreaks(text, 'km');
 }

@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { toHtml } from 'hast-util-to-html';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { isPdfEdition, resolveEditions, type Edition, type PdfEdition } from '../../src/config/schema.js';
+import type { RenderContext } from '../../src/layout/blocks.js';
+import { editionContext } from '../../src/layout/edition-view.js';
+import type { Book } from '../../src/manuscript/model.js';
+import { layoutColumns } from '../../src/layout/columns.js';
+import { printDocument } from '../../src/layout/document.js';
+import { epubChapters } from '../../src/layout/epub-chapters.js';
+import { facingDocument, facingItems, facingSide } from '../../src/layout/facing.js';
+import { facingSidePrint } from '../../src/layout/facing-sides.js';
+import { facingSpreadsDocument } from '../../src/layout/facing-spreads.js';
+import { layoutInterleaved } from '../../src/layout/interleaved.js';
+import { packSpreads } from '../../src/layout/spreads.js';
+import { loadBook } from '../../src/manuscript/load.js';
+import { TEMPLATES_DIR } from '../../src/paths.js';
+import { expectGolden } from '../helpers/golden.js';
+
+/**
+ * The HTML every layout hands to Chromium and the XHTML of every EPUB chapter, for the fixture
+ * books, compared with goldens (`UPDATE=1 npx vitest run test/unit` rewrites them). No Chromium:
+ * the documents are built exactly as before printing, with a fixed date, and the machine's paths
+ * (the templates, the book) replaced by placeholders.
+ */
+const BOOKS = path.resolve(import.meta.dirname, '../fixtures/books');
+const GOLDENS = path.resolve(import.meta.dirname, 'goldens');
+const DATE = new Date(Date.UTC(2025, 5, 1));
+
+async function contextOf(name: string): Promise<{ contextFor: (edition: Edition) => RenderContext; editions: Edition[]; portable: (html: string) => string }> {
+  const bookDir = path.join(BOOKS, name);
+  const config = await loadConfig(bookDir);
+  const book = await loadBook(bookDir, config);
+  const portable = (html: string) =>
+    html.replaceAll(`file://${TEMPLATES_DIR}`, 'file://TEMPLATES').replaceAll(`file://${bookDir}`, 'file://BOOK').replaceAll(TEMPLATES_DIR, 'TEMPLATES').replaceAll(bookDir, 'BOOK');
+  // Each edition sees the book as it shows it (conditional content), as the build does.
+  return { contextFor: (edition: Edition) => editionContext(book as Book, edition, DATE), editions: resolveEditions(config), portable };
+}
+
+function pdfEdition(editions: readonly Edition[]): PdfEdition {
+  const edition = editions.find(isPdfEdition);
+  if (!edition) throw new Error('the fixture book has no PDF edition');
+  return edition;
+}
+
+describe('print documents, per layout', () => {
+  // The chapter layouts as src/pipeline/layouts.ts chooses them (imported directly: the registry
+  // brings the printing code and Chromium's driver with it, seconds of loading).
+  const chapterLayouts = {
+    columns: (edition: PdfEdition) => (chapter, context) => layoutColumns(chapter, edition.languages, context),
+    interleaved: (edition: PdfEdition) => (chapter, context) => layoutInterleaved(chapter, edition.languages, context),
+  } satisfies Record<string, (edition: PdfEdition) => Parameters<typeof printDocument>[0]['layoutChapter']>;
+  for (const layout of ['columns', 'interleaved'] as const) {
+    it(`${layout}: the mini book's print document`, async () => {
+      const { contextFor, editions, portable } = await contextOf('mini');
+      const edition: PdfEdition = { ...pdfEdition(editions), layout };
+      const context = contextFor(edition);
+      const html = portable(toHtml(printDocument({ edition, layoutChapter: chapterLayouts[layout](edition), context, templatesDir: TEMPLATES_DIR })));
+      expect(html).toContain(`edition-${layout}`);
+      expect(html).not.toMatch(/\/(tmp|home|work|usr)\//);
+      await expectGolden(html, path.join(GOLDENS, `mini-${layout}.html`));
+    });
+  }
+
+  it('facing: the verso and recto documents of the mini book, measuring and packed in spreads', async () => {
+    const { contextFor, editions, portable } = await contextOf('mini');
+    const edition: PdfEdition = { ...pdfEdition(editions), layout: 'facing', languages: ['en', 'vi'] };
+    const context = contextFor(edition);
+    await expectGolden(portable(toHtml(facingSpreadsDocument({ edition, context, templatesDir: TEMPLATES_DIR }))), path.join(GOLDENS, 'mini-facing-spreads.html'));
+    const items = facingItems(context);
+    expect(items.length).toBeGreaterThan(3);
+    // Fixed heights stand in for Chromium's measurement: three 100 px items fill a 300 px page.
+    const spreads = packSpreads(items.map((i) => ({ id: i.id, verso: 100, recto: 100, keepWithNext: i.keepWithNext })), 300);
+    // The one document printed: a verso page box and a recto page box per spread.
+    const document = portable(toHtml(facingDocument({ edition, context, templatesDir: TEMPLATES_DIR, items, spreads, pages: new Map(), blankAfterFront: false })));
+    expect(document.match(/class="facing-page facing-verso"/g)).toHaveLength(spreads.length);
+    expect(document.match(/class="facing-page facing-recto"/g)).toHaveLength(spreads.length);
+    await expectGolden(document, path.join(GOLDENS, 'mini-facing-document.html'));
+    for (const side of ['verso', 'recto'] as const) {
+      const measuring = portable(toHtml(facingSide({ edition, context, templatesDir: TEMPLATES_DIR, side, items })));
+      // The side-by-side print kept for units taller than a page.
+      const packed = portable(toHtml(facingSidePrint({ edition, context, templatesDir: TEMPLATES_DIR, side, items, spreads, pads: new Map([[0, 1]]) })));
+      expect(packed.match(/class="spread"/g)).toHaveLength(spreads.length);
+      await expectGolden(measuring, path.join(GOLDENS, `mini-facing-${side}-measure.html`));
+      await expectGolden(packed, path.join(GOLDENS, `mini-facing-${side}.html`));
+    }
+  });
+});
+
+describe('EPUB chapters of the fixture books', () => {
+  for (const name of ['mini', 'illustrated', 'hostile']) {
+    it(`${name}: every chapter's XHTML`, async () => {
+      const { contextFor, editions, portable } = await contextOf(name);
+      const epubs = editions.filter((e) => e.format === 'epub');
+      expect(epubs.length).toBeGreaterThan(0);
+      for (const edition of epubs) {
+        const content = epubChapters(edition, contextFor(edition), { khmerWordBreaks: edition.khmerWordBreaks });
+        expect(content.chapters.length).toBeGreaterThan(0);
+        const text = content.chapters.map((c) => `<!-- ${c.filename} -->\n${c.xhtml}\n`).join('');
+        await expectGolden(portable(text), path.join(GOLDENS, `${edition.id}.xhtml`));
+      }
+    });
+  }
+});
