@@ -41,7 +41,7 @@ describe('one print per edition: pagination predicted by layout, checked against
 });
 
 describe('the layout-only prediction of every anchor', () => {
-  it('puts every chapter, section, row, note and page box of the articles book on the page it is printed on, in every layout', async () => {
+  it('puts every chapter, section, row, note and page box of the articles book on the page it is printed on, names the faces the print embeds, in every layout; stops on the build signal and the stage timeout', async () => {
     // Compiled code: the prediction runs a function of dist/ inside Chromium.
     const dist = (file: string) => path.join(ROOT, 'dist', file);
     const { loadConfig } = (await import(dist('config/load.js'))) as typeof import('../src/config/load.js');
@@ -52,6 +52,8 @@ describe('the layout-only prediction of every anchor', () => {
     const { predictPages } = (await import(dist('output/page-prediction.js'))) as typeof import('../src/output/page-prediction.js');
     const { pageGeometry } = (await import(dist('layout/page-geometry.js'))) as typeof import('../src/layout/page-geometry.js');
     const { TEMPLATES_DIR } = (await import(dist('paths.js'))) as typeof import('../src/paths.js');
+    const { editionContext } = (await import(dist('layout/edition-view.js'))) as typeof import('../src/layout/edition-view.js');
+    const { describeFaces } = (await import(dist('layout/edition-fonts.js'))) as typeof import('../src/layout/edition-fonts.js');
     const bookDir = path.join(FIXTURES, 'books/articles');
     const config = await loadConfig(bookDir);
     const book = await loadBook(bookDir, config);
@@ -61,14 +63,26 @@ describe('the layout-only prediction of every anchor', () => {
       const editions = resolveEditions(config).flatMap((e) => (e.format === 'pdf' ? [e] : []));
       expect(new Set(editions.map((e) => e.layout))).toEqual(new Set(['columns', 'interleaved', 'facing']));
       for (const edition of editions) {
-        const options = { browser, edition, context: { book, date: new Date(0) }, templatesDir: TEMPLATES_DIR, workDir, allowedRoots: [bookDir, TEMPLATES_DIR, workDir], outPath: path.join(workDir, `${edition.id}.pdf`) };
+        const options = { browser, edition, context: editionContext(book, edition, new Date(0)), templatesDir: TEMPLATES_DIR, workDir, allowedRoots: [bookDir, TEMPLATES_DIR, workDir], outPath: path.join(workDir, `${edition.id}.pdf`) };
         const printed = await printEdition(options);
         const ids = [...printed.pagination.pages.keys()];
         expect(ids.length).toBeGreaterThan(20);
         const predicted = await predictPages({ ...options, html: printed.html, name: `${edition.id}-check`, textArea: pageGeometry(edition).textArea, ids });
         expect({ edition: edition.id, pages: Object.fromEntries(predicted.pages) }).toEqual({ edition: edition.id, pages: Object.fromEntries(printed.pagination.pages) });
         expect(predicted.pageCount).toBe(printed.pages);
+        // The faces the colophon names are predicted too: those the printed PDF embeds.
+        expect({ edition: edition.id, faces: describeFaces(predicted.faces) }).toEqual({ edition: edition.id, faces: describeFaces(printed.pagination.faces ?? []) });
       }
+      // A Chromium stage like the others: the build's signal stops it, and so does the stage timeout.
+      const [edition] = editions;
+      if (!edition) throw new Error('no PDF edition');
+      const options = { browser, html: '<html><head></head><body><p id="a">a</p></body></html>', workDir, allowedRoots: [workDir], textArea: pageGeometry(edition).textArea, ids: ['a'], outPath: path.join(workDir, 'x.pdf') };
+      const stop = new AbortController();
+      const predicting = predictPages({ ...options, name: 'aborted', signal: stop.signal });
+      stop.abort(new Error('stopped by the build'));
+      await expect(predicting).rejects.toThrow('stopped by the build');
+      await expect(predictPages({ ...options, name: 'timed-out', timeoutMs: 1 })).rejects.toMatchObject({ diagnostics: [expect.objectContaining({ ruleId: 'print-timeout' })] });
+      expect((await predictPages({ ...options, name: 'whole' })).pages.get('a')).toBe(1);
     } finally {
       await browser.close();
     }
