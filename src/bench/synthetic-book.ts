@@ -96,6 +96,8 @@ function bookYaml(): string {
     languages: [...LANGUAGES],
     editions: [
       { id: 'synthetic-print', format: 'pdf', layout: 'columns', trim: 'A5' },
+      { id: 'synthetic-interleaved', format: 'pdf', layout: 'interleaved', trim: 'A5' },
+      { id: 'synthetic-facing', format: 'pdf', layout: 'facing', trim: 'A5', languages: ['en', 'vi'] },
       { id: 'synthetic-epub', format: 'epub' },
     ],
   });

@@ -18,17 +18,12 @@ import { fontProblems } from '../output/font-check.js';
 import { ownTempDir, sweepOrphans } from '../fs/orphans.js';
 import { killProfileProcesses } from '../output/kill-profile.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { buildEpubEdition } from './epub-edition.js';
 import { finalGate } from './final-gate.js';
 import { assertOwnManifest, writeManifest, type ManifestEntry } from './manifest.js';
-import { layoutOf } from './layouts.js';
-import { printEdition } from './print-edition.js';
-import { PrintPagesSource } from './print-pages.js';
-import { pdfMetadata } from './pdf-metadata.js';
-import { applyPdfMetadata } from '../output/pdf-metadata.js';
-import { writePressPdf } from '../output/press.js';
 import { stageTimeoutMs } from '../config/stage-timeout.js';
 import { editionContext } from '../layout/edition-view.js';
+
+type OutputStages = typeof import('./output-stages.js');
 
 export interface BuildOptions {
   bookDir: string;
@@ -83,25 +78,40 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   const timeoutMs = stageTimeoutMs(options.timeoutMs);
   const { signal } = options;
   signal?.throwIfAborted();
-  progress({ stage: 'manuscript' });
-  const book = await loadBook(bookDir, config, [...new Set(editions.flatMap((e) => e.languages))], options.cache ? { cache: options.cache } : {});
-  // The same rules as `check`; only errors stop a build, and infos are for `check` to show.
-  book.diagnostics.push(...(await lintBookInTurns(book, signal)).filter((d) => d.severity !== 'info'));
-  book.diagnostics.push(...(await fontProblems(book, editions, TEMPLATES_DIR)));
-  if (options.final || config.final) book.diagnostics.push(...finalGate(book, [...new Set(editions.flatMap((e) => e.languages))]));
-  if (hasErrors(book.diagnostics)) throw new UserError(book.diagnostics);
-  signal?.throwIfAborted();
-
+  // Chromium starts while the manuscript is parsed and checked, and is awaited when the first edition
+  // needs it; the build's signal stops its start like any other Chromium stage.
+  let launching: Promise<PrintBrowser> | undefined = editions.some((e) => e.format === 'pdf') ? launchBrowser({ timeoutMs, signal }) : undefined;
+  launching?.catch(() => undefined); // its failure is reported where it is awaited
+  const closeBrowser = async () => (await launching?.catch(() => undefined))?.close();
+  const loadingStages = import('./output-stages.js');
+  loadingStages.catch(() => undefined);
   const outDir = path.resolve(options.outDir ?? path.join(bookDir, 'build'));
-  // The directory first: a file standing where it should be is named as such, not as a foreign manifest.
-  await ensureOutputDir(outDir);
-  await assertOwnManifest(outDir, bookDir);
-  // What a build killed by SIGKILL left in the temp folder (its Chromium too, if still running).
-  await sweepOrphans((dir) => killProfileProcesses(dir));
+  let book: Book;
+  let stages: OutputStages;
+  try {
+    progress({ stage: 'manuscript' });
+    book = await loadBook(bookDir, config, [...new Set(editions.flatMap((e) => e.languages))], options.cache ? { cache: options.cache } : {});
+    // The same rules as `check`; only errors stop a build, and infos are for `check` to show.
+    book.diagnostics.push(...(await lintBookInTurns(book, signal)).filter((d) => d.severity !== 'info'));
+    book.diagnostics.push(...(await fontProblems(book, editions, TEMPLATES_DIR)));
+    if (options.final || config.final) book.diagnostics.push(...finalGate(book, [...new Set(editions.flatMap((e) => e.languages))]));
+    if (hasErrors(book.diagnostics)) throw new UserError(book.diagnostics);
+    signal?.throwIfAborted();
+    // The directory first: a file standing where it should be is named as such, not as a foreign manifest.
+    await ensureOutputDir(outDir);
+    await assertOwnManifest(outDir, bookDir);
+    // What a build killed by SIGKILL left in the temp folder (its Chromium too, if still running).
+    await sweepOrphans((dir) => killProfileProcesses(dir));
+    stages = await loadingStages;
+  } catch (error) {
+    await closeBrowser();
+    throw error;
+  }
+  const { buildEpubEdition, layoutOf, printEdition, PrintPagesSource } = stages;
+
   const workDir = await ownTempDir('work');
   const date = buildDate();
-  let browser: PrintBrowser | undefined;
-  const openBrowser = async () => (browser ??= await launchBrowser({ timeoutMs, signal }));
+  const openBrowser = () => (launching ??= launchBrowser({ timeoutMs, signal }));
   const allowedRoots = [bookDir, TEMPLATES_DIR, workDir];
   const printPages = new PrintPagesSource({ editions: resolveEditions(config), book, date, templatesDir: TEMPLATES_DIR, workDir, allowedRoots, browser: openBrowser, timeoutMs, signal });
   const built: ManifestEntry[] = [];
@@ -124,8 +134,8 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
           for (const url of printed.blocked) {
             book.diagnostics.push({ file: outPath, severity: 'warning', ruleId: 'request-blocked', message: `The print page asked for ${url.slice(0, 80)}, which was blocked: a book only loads its own files` });
           }
-          const press = edition.press || options.press ? await pressEdition(printed.pdf, outDir, edition, book, context, workDir) : undefined;
-          built.push({ ...entry(edition, outDir, outPath, printed.bytes, started, printed.pages), chapterPages: chapterPages(book, printed.pagination), passes: printed.timings.print.length, ...(printed.repairs !== undefined ? { repairs: printed.repairs } : {}), ...(press ? { press } : {}) });
+          const press = edition.press || options.press ? await pressEdition(stages, printed.pdf, outDir, edition, book, context, workDir) : undefined;
+          built.push({ ...entry(edition, outDir, outPath, printed.bytes, started, printed.pages), chapterPages: chapterPages(book, printed.pagination), passes: printed.timings.print.length, mispredictions: printed.mispredictions, ...(printed.repairs !== undefined ? { repairs: printed.repairs } : {}), ...(press ? { press } : {}) });
           progress({ stage: 'done', ...step, pages: printed.pages });
           break;
         }
@@ -141,7 +151,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
       }
     }
   } finally {
-    await browser?.close();
+    await closeBrowser();
     await rm(workDir, { recursive: true, force: true });
   }
   signal?.throwIfAborted();
@@ -164,7 +174,7 @@ function selectEditions(config: BookConfig, ids: readonly string[]): Edition[] {
   return all.filter((e) => ids.includes(e.id));
 }
 
-async function pressEdition(screen: Uint8Array, outDir: string, edition: Edition, book: Book, context: RenderContext, workDir: string): Promise<{ path: string; bytes: number }> {
+async function pressEdition({ writePressPdf, applyPdfMetadata, pdfMetadata }: OutputStages, screen: Uint8Array, outDir: string, edition: Edition, book: Book, context: RenderContext, workDir: string): Promise<{ path: string; bytes: number }> {
   const outPath = path.join(outDir, `${edition.id}.press.pdf`);
   const { bytes } = await writePressPdf({ screen, workDir, outPath, restoreMetadata: (document) => applyPdfMetadata(document, pdfMetadata(book, edition, context.date)) });
   return { path: path.relative(outDir, outPath), bytes };

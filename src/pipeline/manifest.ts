@@ -14,8 +14,10 @@ export interface ManifestEntry {
   pages?: number;
   /** PDF: the page each chapter starts on, by chapter file name (`02-asset.md`), as printed in the contents. */
   chapterPages?: Record<string, number>;
-  /** PDF: how many times Chromium printed it before its pagination settled (2 cold, 1 when a rebuild moved no chapter). */
+  /** PDF: how many times Chromium printed it: 1 when the predicted pagination (or the previous build's) was right. */
   passes?: number;
+  /** PDF: prints after the first, each a pagination the layout-only prediction got wrong (goal: 0). */
+  mispredictions?: number;
   /** PDF, facing layout: spreads that overflowed their planned page on one side and were repaired. */
   repairs?: number;
   /** PDF with `press`: the printer's PDF/X file beside the screen PDF. */

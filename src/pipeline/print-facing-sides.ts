@@ -33,7 +33,7 @@ export async function printFacingSides(options: PrintEditionOptions): Promise<Pr
   // context whose faces change, since the items render through the context they were made with.
   const context: RenderContext = { ...options.context, fonts: options.context.fonts ?? [] };
   let faces: readonly EmbeddedFace[] = context.fonts ?? [];
-  const timings = { layout: 0, print: [] as number[], postProcess: 0 };
+  const timings = { layout: 0, predict: 0, print: [] as number[], postProcess: 0 };
   const items = facingItems(context);
   const render = (side: Side, spreads?: readonly SpreadGroup[], pads?: ReadonlyMap<number, number>) => {
     const started = performance.now();
@@ -105,7 +105,7 @@ export async function printFacingSides(options: PrintEditionOptions): Promise<Pr
   const pdf = await book.save(PDF_SAVE);
   await writeOutput(options.outPath, pdf);
   timings.postProcess += performance.now() - started;
-  return { pdf, bytes: pdf.byteLength, pages: book.getPageCount(), blocked: [...blocked], pagination: { pages, blankBefore: new Set(), faces }, html: sideHtml, timings };
+  return { pdf, bytes: pdf.byteLength, pages: book.getPageCount(), blocked: [...blocked], pagination: { pages, blankBefore: new Set(), faces }, html: sideHtml, timings, mispredictions: 0 };
 }
 
 

@@ -8,6 +8,7 @@ import { writeOutput } from '../fs/atomic.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
 import { measureHeights } from '../output/measure.js';
+import { predictPages } from '../output/page-prediction.js';
 import { pdfFaces } from '../output/pdf-fonts.js';
 import { sameFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
 import type { RenderContext } from '../layout/blocks.js';
@@ -17,8 +18,8 @@ import { FILL, packChapters, SIDES } from './facing-plan.js';
 import { printPass } from './print-pass.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 
-/** Passes of the whole document: overflow repairs, the blank page before the first spread, the contents. */
-const MAX_PASSES = 8;
+/** Passes of the whole document, predicted or printed: overflow repairs, the blank page before the first spread, the contents. */
+const MAX_PASSES = 12;
 
 /**
  * A facing edition, printed as one tagged Chromium document: the units of every spread are packed
@@ -26,15 +27,18 @@ const MAX_PASSES = 8;
  * matter followed by verso page, recto page, verso page… (src/layout/facing.ts). Each pass reads
  * back where every page box started and ended: a box that ran onto a second page overflowed its
  * plan, and its last unit moves to the next spread (a repair, counted in the manifest); the
- * contents take the pages the chapters landed on. pdf-lib only writes the metadata.
+ * contents take the pages the chapters landed on. Passes are predicted by layout alone
+ * (src/output/page-prediction.ts) until no spread overflows; then the book is printed once and the
+ * print checked the same way: another print is a misprediction. pdf-lib only writes the metadata.
  */
 export async function printFacing(options: PrintEditionOptions): Promise<PrintedEdition> {
   const { edition } = options;
-  // The colophon names the faces the book embeds, learnt from its own print: one context whose
-  // faces change, since the items render through the context they were made with.
+  // The colophon names the faces the book embeds, predicted with the pages and checked against the
+  // print: one context whose faces change, since the items render through the context they were made with.
   const context: RenderContext = { ...options.context, fonts: options.context.fonts ?? [] };
   let faces: readonly EmbeddedFace[] = context.fonts ?? [];
-  const timings = { layout: 0, print: [] as number[], postProcess: 0 };
+  const timings = { layout: 0, measure: 0, predict: 0, predictions: 0, print: [] as number[], postProcess: 0 };
+  const measuring = performance.now();
   const blocked = new Set<string>();
   const items = facingItems(context);
   const [verso, recto] = await Promise.all(
@@ -43,6 +47,7 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
       return measureHeights({ ...options, html, name: `${edition.id}-${side}`, ids: items.map((i) => i.id) });
     }),
   );
+  timings.measure = performance.now() - measuring;
   const pageHeight = (textArea(edition).heightMm * 96 * FILL) / 25.4;
   // A unit taller than a page has to run over several spreads on both sides, which page boxes of one
   // document cannot do: such a book is printed side by side and interleaved, untagged, as before.
@@ -52,18 +57,34 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   let pages = new Map<string, number>();
   let blankAfterFront = false;
   let repairs = 0;
+  let predictedSettled = false;
   const oversize = new Set<number>();
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     let started = performance.now();
     const html = toHtml(facingDocument({ edition, context, templatesDir: options.templatesDir, items, spreads, pages, blankAfterFront }));
     timings.layout += performance.now() - started;
-    const document = await printPass(options, html, { timings, blocked });
+    // Until a layout settles, its pages are predicted (src/output/page-prediction.ts); then printed, and the print checked.
+    const predicting = !predictedSettled && timings.print.length === 0 && pass < MAX_PASSES;
+    let landed: Map<string, number>;
+    let document: PDFDocument | undefined;
+    let found: readonly EmbeddedFace[];
     started = performance.now();
-    const landed = anchorPages(document);
+    if (predicting) {
+      const predicted = await predictPages({ ...options, html, name: edition.id, textArea: textArea(edition), ids: [...chapters.map(chapterAnchor), ...spreads.flatMap((_, n) => SIDES.flatMap((side) => [pageBoxAnchor(n, side), `${pageBoxAnchor(n, side)}-end`]))] });
+      timings.predict += performance.now() - started;
+      timings.predictions += 1;
+      landed = predicted.pages;
+      found = predicted.faces;
+    } else {
+      document = await printPass(options, html, { timings, blocked });
+      started = performance.now();
+      landed = anchorPages(document);
+      found = pdfFaces(document);
+      timings.postProcess += performance.now() - started;
+    }
     const overflowing = overflowingSpreads(spreads, landed).filter((n) => !oversize.has(n));
     const firstVerso = landed.get(pageBoxAnchor(0, 'verso'));
     const next = new Map(chapters.map((c) => [chapterAnchor(c), landed.get(chapterAnchor(c)) ?? 0]));
-    timings.postProcess += performance.now() - started;
     if (overflowing.length > 0) {
       const repaired = repairSpreads(spreads, overflowing, items);
       // A spread of one unit taller than a page cannot be repaired by moving units: it is left to run on.
@@ -80,21 +101,26 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
       pages = next;
       continue;
     }
-    const found = pdfFaces(document);
-    if (!sameFaces(faces, found)) {
-      // Print again, the colophon naming the faces this very PDF embeds.
+    if (!document) {
+      // No spread runs over and the first opens on a verso: print, with the contents and the faces the prediction gives.
+      predictedSettled = true;
       faces = found;
       context.fonts = faces;
       pages = next;
       continue;
     }
-    if (pass > 1 && chapters.every((c) => pages.get(chapterAnchor(c)) === next.get(chapterAnchor(c)))) {
+    // Settled when the contents named the pages and the colophon the faces this very PDF has; else
+    // one more print with both (a misprediction).
+    const facesHold = sameFaces(faces, found);
+    faces = found;
+    context.fonts = faces;
+    if (facesHold && chapters.every((c) => pages.get(chapterAnchor(c)) === next.get(chapterAnchor(c)))) {
       started = performance.now();
       applyPdfMetadata(document, pdfMetadata(context.book, edition, context.date));
       const pdf = await document.save(PDF_SAVE);
       await writeOutput(options.outPath, pdf);
       timings.postProcess += performance.now() - started;
-      return { pdf, bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: { pages: landed, blankBefore: new Set(), faces }, html, timings, repairs };
+      return { pdf, bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: { pages: landed, blankBefore: new Set(), faces }, html, timings, repairs, mispredictions: timings.print.length - 1 };
     }
     pages = next;
   }

@@ -32,8 +32,13 @@ export interface PrintedEdition {
   pagination: Pagination;
   /** The HTML of the pass that was written, for the benchmark's raw-Chromium comparison. */
   html: string;
-  /** Milliseconds per stage, for the benchmark. */
-  timings: { layout: number; print: number[]; postProcess: number };
+  /**
+   * Milliseconds per stage, for the benchmark: `measure` the facing sides' heights, `predict` the
+   * layout-only paginations (`predictions` of them), one entry of `print` per print.
+   */
+  timings: { layout: number; measure?: number; predict: number; predictions?: number; print: number[]; postProcess: number };
+  /** Prints after the first: each one is a pagination the prediction got wrong (goal: none). */
+  mispredictions: number;
   /** Facing: how many times a spread ran over its page and was repaired (a unit moved on). */
   repairs?: number;
 }

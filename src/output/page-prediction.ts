@@ -1,0 +1,144 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { DEFAULT_STAGE_TIMEOUT_MS } from '../config/stage-timeout.js';
+import { faceOfPostScriptName, type EmbeddedFace } from '../layout/edition-fonts.js';
+import { columnBreakCss } from './column-breaks.js';
+import type { PrintBrowser } from './browser.js';
+import { closePage, loadHtml } from './pdf.js';
+import { stageError, stageSignal, untilAborted } from './stage-signal.js';
+
+export interface PredictPagesOptions {
+  browser: PrintBrowser;
+  /** The print HTML, exactly as it would be printed. */
+  html: string;
+  workDir: string;
+  /** Names the HTML file. */
+  name: string;
+  allowedRoots: readonly string[];
+  /** The page's text area (the page box less its margins), in mm: the same on left and right pages. */
+  textArea: { widthMm: number; heightMm: number };
+  /** The anchors whose pages are wanted. */
+  ids: readonly string[];
+  timeoutMs?: number;
+  /** The build's: aborting it stops the prediction at once, like any other Chromium stage. */
+  signal?: AbortSignal | undefined;
+  /** Where the edition will go, for messages. */
+  outPath: string;
+}
+
+export interface PredictedPages {
+  /** The page (from 1) each anchor would start on when printed. */
+  pages: Map<string, number>;
+  /** How many pages the print would have. */
+  pageCount: number;
+  /** The faces Chromium laid the text out in: what the print will embed, and the colophon name. */
+  faces: EmbeddedFace[];
+}
+
+/**
+ * Where every anchor would land if the HTML were printed, without printing: Chromium lays the body
+ * out, with print media, as a multi-column container whose column is the page's text area (columns
+ * as wide and as tall as the text block, no gap) and whose forced page breaks (`break-before: page`)
+ * are column breaks, both stated in a style sheet added before the page loads: its first layout is
+ * the measured one. A change of named page alone (no `break-before`) is not restated: every page
+ * name of the print documents starts with a forced break. Paged media and multi-column share Chromium's block
+ * fragmentation (widows, orphans, `break-inside: avoid`, grid rows), and the margin boxes take no
+ * room in the text area, so column n is page n. Layout only: no paint, no PDF, no tagging. The
+ * printed PDF's destinations remain the truth the build checks the prediction against.
+ */
+export async function predictPages(options: PredictPagesOptions): Promise<PredictedPages> {
+  options.signal?.throwIfAborted();
+  const file = path.join(options.workDir, `${options.name}.predict.html`);
+  await writeFile(file, await columnDocument(options.html, options.textArea));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_STAGE_TIMEOUT_MS;
+  const signal = stageSignal(options.signal, timeoutMs);
+  let page: Page | undefined;
+  try {
+    page = (await untilAborted(options.browser.openPage(options.allowedRoots), signal)).page;
+    await loadHtml(page, file, { signal, media: 'print' });
+    // Evaluated as a string: the page itself runs no script of ours or the book's.
+    const { pages, pageCount } = (await untilAborted(page.evaluate(`(${readColumns.toString()})(${JSON.stringify(options.ids)})`), signal)) as { pages: Record<string, number>; pageCount: number };
+    const faces = await untilAborted(laidOutFaces(page), signal);
+    return { pages: new Map(Object.entries(pages)), pageCount, faces };
+  } catch (error) {
+    throw stageError(error, options.signal, signal, { what: `predicting the pages of ${options.name}`, outPath: options.outPath, timeoutMs });
+  } finally {
+    await closePage(page, signal);
+  }
+}
+
+/**
+ * The print HTML with one more style sheet: its page breaks as column breaks (src/output/column-breaks.ts)
+ * and the body as one column of the text area, what does not fit running into overflow columns to its right.
+ */
+async function columnDocument(html: string, textArea: PredictPagesOptions['textArea']): Promise<string> {
+  const head = html.slice(0, Math.max(0, html.indexOf('</head>')));
+  const linked = [...head.matchAll(/<link\b[^>]*>/g)].flatMap(([tag]) => {
+    const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+    return /\brel="stylesheet"/.test(tag) && href?.startsWith('file:') ? [fileURLToPath(href.replace(/&amp;/g, '&'))] : [];
+  });
+  const sheets = [...(await Promise.all(linked.map((file) => readFile(file, 'utf8').catch(() => '')))), ...[...head.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '')];
+  const body = `body { margin: 0 !important; padding: 0 !important; border: 0 !important; box-sizing: content-box !important; width: ${textArea.widthMm}mm !important; height: ${textArea.heightMm}mm !important; column-count: 1 !important; column-gap: 0 !important; column-fill: auto !important; overflow: visible !important; }`;
+  return html.replace('</head>', `<style>\n${columnBreakCss(sheets)}\n${body}\n</style></head>`);
+}
+
+/** Marks the text samples in the page (src attribute below); only the layout's own fonts answer. */
+const SAMPLE = 'data-pp-face-sample';
+
+/**
+ * The faces of the laid-out text, as Chromium's platform fonts name them (the PostScript names the
+ * PDF's fonts carry): asked of one element per style, language and script of its own text, since a
+ * face is chosen by those; the printed PDF stays the truth the build checks this against.
+ */
+async function laidOutFaces(page: Page): Promise<EmbeddedFace[]> {
+  await page.evaluate(`(${markFaceSamples.toString()})(${JSON.stringify(SAMPLE)})`);
+  const session = await page.createCDPSession();
+  try {
+    await session.send('DOM.enable');
+    await session.send('CSS.enable');
+    const { root } = await session.send('DOM.getDocument', { depth: 0 });
+    const { nodeIds } = await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[${SAMPLE}]` });
+    const answers = await Promise.all(nodeIds.map((nodeId) => session.send('CSS.getPlatformFontsForNode', { nodeId })));
+    const faces = new Map<string, EmbeddedFace>();
+    for (const font of answers.flatMap((a) => a.fonts)) {
+      const face = faceOfPostScriptName(font.postScriptName || font.familyName);
+      faces.set(`${face.family}\u0000${face.style}`, face);
+    }
+    return [...faces.values()];
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+}
+
+/** Runs in the page: marks the first element of every style, language and scripts that has text of its own. */
+function markFaceSamples(attribute: string): void {
+  const seen = new Set<string>();
+  const scripts = (text: string) => [/\p{Script=Latin}/u, /\p{Script=Khmer}/u, /\p{Nd}/u, /[^\p{Script=Latin}\p{Script=Khmer}\p{Nd}\p{Zs}\p{Cc}]/u].map((r) => (r.test(text) ? 1 : 0)).join('');
+  for (const element of Array.from(document.body.querySelectorAll('*'))) {
+    const own = Array.from(element.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('');
+    if (own.trim() === '') continue;
+    const style = getComputedStyle(element);
+    const key = [style.fontFamily, style.fontWeight, style.fontStyle, style.fontSynthesis, element.closest('[lang]')?.getAttribute('lang') ?? '', scripts(own)].join('|');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    element.setAttribute(attribute, '');
+  }
+}
+
+/** Runs in the page: the column, hence the page, of every anchor and of the end of the body. */
+function readColumns(ids: string[]): { pages: Record<string, number>; pageCount: number } {
+  const body = document.body;
+  const origin = body.getBoundingClientRect().left;
+  const pitch = body.getBoundingClientRect().width;
+  // A block starts at its column's left edge or right of it; a pixel of slack for rounding.
+  const columnOf = (rect: DOMRect | undefined): number | undefined => (rect ? Math.floor((rect.left - origin + 1) / pitch) : undefined);
+  const pages: Record<string, number> = {};
+  for (const id of ids) {
+    const column = columnOf(document.getElementById(id)?.getClientRects()[0]);
+    if (column !== undefined) pages[id] = column + 1;
+  }
+  const last = Array.from(body.children).reverse().map((element) => Array.from(element.getClientRects()).at(-1)).find(Boolean);
+  return { pages, pageCount: (columnOf(last) ?? 0) + 1 };
+}

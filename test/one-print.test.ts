@@ -1,0 +1,105 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Manifest } from '../src/pipeline/manifest.js';
+import { columnBreakCss } from '../src/output/column-breaks.js';
+import { FIXTURES, ROOT, runCli } from './helpers/cli.js';
+import { pdfText } from './helpers/pdf.js';
+
+/** Every book of the tests that has PDF editions of more than one chapter: all three layouts, grid rows, list items, tables, notes. */
+const BOOKS = [ROOT, path.join(FIXTURES, 'books/articles'), path.join(FIXTURES, 'books/mini')];
+
+describe('one print per edition: pagination predicted by layout, checked against the print', () => {
+  for (const bookDir of BOOKS) {
+    it(`prints every PDF edition of ${path.relative(ROOT, bookDir) || 'the repository book'} once, with the contents and recto openings right`, async () => {
+      const out = await mkdtemp(path.join(os.tmpdir(), 'pp-one-print-'));
+      const built = await runCli(['build', bookDir, '--no-cache', '--out', out], { timeoutMs: 400_000 });
+      expect(built.stderr).not.toMatch(/error/i);
+      expect(built.code).toBe(0);
+      const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
+      const pdfs = manifest.editions.filter((e) => e.format === 'pdf');
+      expect(pdfs.length).toBeGreaterThan(0);
+      for (const edition of pdfs) {
+        expect({ id: edition.id, passes: edition.passes, mispredictions: edition.mispredictions }).toEqual({ id: edition.id, passes: 1, mispredictions: 0 });
+        // chapterPages are the pages of the chapters' destinations in the written PDF.
+        const starts = Object.values(edition.chapterPages ?? {});
+        expect(starts.length).toBeGreaterThan(0);
+        const file = path.join(out, edition.path);
+        const contentsPage = pdfText(file).split('\f').findIndex((page) => page.includes('Contents'));
+        expect(contentsPage).toBeGreaterThanOrEqual(0);
+        // After the title, each entry's last line ends with its page number, in chapter order.
+        const lines = pdfText(file, contentsPage + 1, contentsPage + 1).split('\n');
+        const numbers = lines.slice(lines.findIndex((line) => line.includes('Contents')) + 1).flatMap((line) => /\s(\d+)$/.exec(line.trim())?.[1] ?? []).map(Number);
+        expect(numbers).toEqual(starts);
+        // Flow layouts open every chapter on a recto (odd page); facing (the editions with `repairs`) on a spread, whose verso is even.
+        const parity = edition.repairs === undefined ? 1 : 0;
+        for (const page of starts) expect(page % 2).toBe(parity);
+      }
+    }, 420_000);
+  }
+});
+
+describe('the layout-only prediction of every anchor', () => {
+  it('puts every chapter, section, row, note and page box of the articles book on the page it is printed on, names the faces the print embeds, in every layout; stops on the build signal and the stage timeout', async () => {
+    // Compiled code: the prediction runs a function of dist/ inside Chromium.
+    const dist = (file: string) => path.join(ROOT, 'dist', file);
+    const { loadConfig } = (await import(dist('config/load.js'))) as typeof import('../src/config/load.js');
+    const { resolveEditions } = (await import(dist('config/schema.js'))) as typeof import('../src/config/schema.js');
+    const { loadBook } = (await import(dist('manuscript/load.js'))) as typeof import('../src/manuscript/load.js');
+    const { printEdition } = (await import(dist('pipeline/print-edition.js'))) as typeof import('../src/pipeline/print-edition.js');
+    const { launchBrowser } = (await import(dist('output/browser.js'))) as typeof import('../src/output/browser.js');
+    const { predictPages } = (await import(dist('output/page-prediction.js'))) as typeof import('../src/output/page-prediction.js');
+    const { pageGeometry } = (await import(dist('layout/page-geometry.js'))) as typeof import('../src/layout/page-geometry.js');
+    const { TEMPLATES_DIR } = (await import(dist('paths.js'))) as typeof import('../src/paths.js');
+    const { editionContext } = (await import(dist('layout/edition-view.js'))) as typeof import('../src/layout/edition-view.js');
+    const { describeFaces } = (await import(dist('layout/edition-fonts.js'))) as typeof import('../src/layout/edition-fonts.js');
+    const bookDir = path.join(FIXTURES, 'books/articles');
+    const config = await loadConfig(bookDir);
+    const book = await loadBook(bookDir, config);
+    const workDir = await mkdtemp(path.join(os.tmpdir(), 'pp-predict-'));
+    const browser = await launchBrowser();
+    try {
+      const editions = resolveEditions(config).flatMap((e) => (e.format === 'pdf' ? [e] : []));
+      expect(new Set(editions.map((e) => e.layout))).toEqual(new Set(['columns', 'interleaved', 'facing']));
+      for (const edition of editions) {
+        const options = { browser, edition, context: editionContext(book, edition, new Date(0)), templatesDir: TEMPLATES_DIR, workDir, allowedRoots: [bookDir, TEMPLATES_DIR, workDir], outPath: path.join(workDir, `${edition.id}.pdf`) };
+        const printed = await printEdition(options);
+        const ids = [...printed.pagination.pages.keys()];
+        expect(ids.length).toBeGreaterThan(20);
+        const predicted = await predictPages({ ...options, html: printed.html, name: `${edition.id}-check`, textArea: pageGeometry(edition).textArea, ids });
+        expect({ edition: edition.id, pages: Object.fromEntries(predicted.pages) }).toEqual({ edition: edition.id, pages: Object.fromEntries(printed.pagination.pages) });
+        expect(predicted.pageCount).toBe(printed.pages);
+        // The faces the colophon names are predicted too: those the printed PDF embeds.
+        expect({ edition: edition.id, faces: describeFaces(predicted.faces) }).toEqual({ edition: edition.id, faces: describeFaces(printed.pagination.faces ?? []) });
+      }
+      // A Chromium stage like the others: the build's signal stops it, and so does the stage timeout.
+      const [edition] = editions;
+      if (!edition) throw new Error('no PDF edition');
+      const options = { browser, html: '<html><head></head><body><p id="a">a</p></body></html>', workDir, allowedRoots: [workDir], textArea: pageGeometry(edition).textArea, ids: ['a'], outPath: path.join(workDir, 'x.pdf') };
+      const stop = new AbortController();
+      const predicting = predictPages({ ...options, name: 'aborted', signal: stop.signal });
+      stop.abort(new Error('stopped by the build'));
+      await expect(predicting).rejects.toThrow('stopped by the build');
+      await expect(predictPages({ ...options, name: 'timed-out', timeoutMs: 1 })).rejects.toMatchObject({ diagnostics: [expect.objectContaining({ ruleId: 'print-timeout' })] });
+      expect((await predictPages({ ...options, name: 'whole' })).pages.get('a')).toBe(1);
+    } finally {
+      await browser.close();
+    }
+  }, 300_000);
+});
+
+describe('page breaks restated as column breaks', () => {
+  it('keeps the cascade of the originals: same selectors, same order, forced values as column, others as they were', () => {
+    const css = `/* .x { break-before: page } */
+@page { size: A5; @top-left { content: 'a' } }
+.front, .chapter { break-before: page; page: front; }
+.front:first-child { break-before: auto; }
+h2 { line-height: 1.25; break-after: avoid; }
+@media print { .legacy { page-break-before: always; } }
+p { margin: 0; }`;
+    expect(columnBreakCss([css])).toBe(
+      ['.front, .chapter { break-before: column !important; }', '.front:first-child { break-before: auto !important; }', 'h2 { break-after: avoid !important; }', '@media print {\n.legacy { break-before: column !important; }\n}'].join('\n'),
+    );
+  });
+});
