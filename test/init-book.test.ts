@@ -157,7 +157,8 @@ describe('the font table', () => {
     expect(languageCss(['en', 'vi'], '', 'print')).toBe('');
     expect(marginBoxCss(['en', 'vi', 'km'])).toBe('');
     expect(marginBoxCss(['en', 'lo'])).toContain("@top-left { font-family: 'Noto Serif', 'Noto Serif Khmer', 'Noto Serif Lao'; }");
-    expect(languageCss(['en', 'my'], '', 'print')).toBe(":lang(my) { font-family: 'Noto Sans Myanmar', 'Noto Serif'; line-height: 1.9; text-align: start; hyphens: none; }\n");
+    expect(languageCss(['en', 'my'], '', 'print')).toBe(":lang(my) { font-family: 'Noto Sans Myanmar', 'Noto Serif'; text-align: start; hyphens: none; }\n[lang=\"my\"] { line-height: calc(var(--leading) * var(--leading-scale)); }\n");
+    expect(languageCss(['en', 'my'], '', 'epub')).toBe(":lang(my) { font-family: 'Noto Sans Myanmar', 'Noto Serif', serif; line-height: 1.9; text-align: start; hyphens: none; }\n");
     // A house EPUB style that sets Thai itself wins over the table.
     expect(languageCss(['th'], ':lang(th) { font-family: "Sarabun"; }', 'epub')).toBe('');
   });

@@ -1,9 +1,9 @@
-import { fontStack, scriptOf, SCRIPTS } from '../text/scripts.js';
+import { fontStack, LATIN, scriptOf, SCRIPTS } from '../text/scripts.js';
 
 /**
  * Typography for the languages of an edition, from the font table (src/text/scripts.ts): every
- * language of a non-Latin script gets its Noto family and line height (Latin-script languages need
- * nothing: the document is already set in Noto Serif). The template keeps the last word: a print
+ * language of a non-Latin script gets its Noto family, and in the EPUB its line height (Latin-script
+ * languages need nothing: the document is already set in Noto Serif). The template keeps the last word: a print
  * document puts these rules before print.css (which sets en, vi and km by hand, margin boxes too),
  * and the EPUB leaves out the languages epub.css has a `:lang(xx) { … }` rule for.
  */
@@ -15,7 +15,11 @@ export function languageCss(languages: readonly string[], templateCss: string, m
     const families = [...fontStack(lang).map(quote), ...(medium === 'epub' ? ['serif'] : [])].join(', ');
     // Spaceless scripts break only between dictionary words: never hyphenated, never justified (wide gaps).
     const breaking = script.spaceless ? ' text-align: start; hyphens: none;' : '';
-    return `:lang(${lang}) { font-family: ${families}; line-height: ${script.lineHeight};${breaking} }\n`;
+    if (medium === 'epub') return `:lang(${lang}) { font-family: ${families}; line-height: ${script.lineHeight};${breaking} }\n`;
+    // Print: fixed leadings (print.css), so every line of a column is as tall as the next; a script
+    // taller than Latin takes Khmer's (--leading), on the block that carries its language.
+    const tall = script.lineHeight > LATIN.lineHeight ? `[lang="${lang}"] { line-height: calc(var(--leading) * var(--leading-scale)); }\n` : '';
+    return `:lang(${lang}) { font-family: ${families};${breaking} }\n${tall}`;
   });
   return rules.join('');
 }

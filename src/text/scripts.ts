@@ -23,7 +23,7 @@ export interface Script {
   lineHeight: number;
 }
 
-const LATIN: Script = { code: 'Latn', name: 'Latin', family: 'Noto Serif', debianPackage: 'fonts-noto-core', spaceless: false, lineHeight: 1.45 };
+export const LATIN: Script = { code: 'Latn', name: 'Latin', family: 'Noto Serif', debianPackage: 'fonts-noto-core', spaceless: false, lineHeight: 1.45 };
 
 export const SCRIPTS: readonly Script[] = [
   LATIN,
