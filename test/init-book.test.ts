@@ -9,7 +9,7 @@ import { dictionaryWordBreaks } from '../src/text/word-breaks.js';
 import { hasStackTrace, ROOT, runCli } from './helpers/cli.js';
 import { epubcheck, unzipEpub } from './helpers/epub.js';
 import { bodyText, comparableText, parseXhtml } from './helpers/epub-text.js';
-import { comparable, pdfFonts, pdfText } from './helpers/pdf.js';
+import { comparable, pdfFonts, pdfLines } from './helpers/pdf.js';
 
 /** Real text for the sample chapter's three blocks (title, paragraph, heading, paragraph) in Thai and Lao. */
 const TRANSLATIONS = {
@@ -122,9 +122,20 @@ describe('init: a new book in English, Thai and Lao', () => {
     it('prints Thai in Noto Serif Thai and Lao in Noto Serif Lao, and their text reads back exactly', () => {
       const fonts = pdfFonts(pdf).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''));
       expect(fonts).toEqual(expect.arrayContaining(['NotoSerifThai-Regular', 'NotoSerifLao-Regular', 'NotoSerifThai-Bold', 'NotoSerifLao-Bold']));
-      const text = comparable(pdfText(pdf));
+      // Each script's text in reading order (page, line, column), so that a paragraph crossing a page
+      // break reads on. Left out: a "line" whose top is at the text block's foot — Chromium paints there
+      // the tops of the marks of a Thai line pushed to the next page (README Limits), whose full text
+      // is on the next page.
+      const { lines, heights } = pdfLines(pdf);
+      const text = lines
+        .filter((l) => l.yMin < (heights[l.page - 1] ?? 0) - (18 * 72) / 25.4 - 2)
+        .sort((a, b) => a.page - b.page || a.yMin - b.yMin || a.xMin - b.xMin)
+        .map((l) => l.words.join(''))
+        .join('');
+      const SCRIPT = { th: /[^\u0E00-\u0E7F]/gu, lo: /[^\u0E80-\u0EFF]/gu } as const;
       for (const lang of ['th', 'lo'] as const) {
-        for (const block of Object.values(TRANSLATIONS[lang])) expect(text, `${lang}: ${block}`).toContain(comparable(block));
+        const own = comparable(text).replace(SCRIPT[lang], '');
+        for (const block of Object.values(TRANSLATIONS[lang])) expect(own, `${lang}: ${block}`).toContain(comparable(block).replace(SCRIPT[lang], ''));
       }
     });
 
@@ -190,6 +201,6 @@ describe('the font table', () => {
     const ebook = await runCli(['build', 'book', '--edition', 'ebook'], { cwd: work, env: { FONTCONFIG_FILE: path.join(dir, 'fonts.conf') } });
     expect(ebook.code).toBe(1);
     expect(hasStackTrace(ebook.stderr)).toBe(false);
-    expect(ebook.stderr).toMatch(/The font Noto Serif Thai is not installed.*expected it for the EPUB; install it with `apt-get install fonts-noto-core`.*\[font-missing\]/);
+    expect(ebook.stderr).toMatch(/The font Noto Serif Thai Regular is not installed.*expected it for the EPUB; install it with `apt-get install fonts-noto-core`.*\[font-missing\]/);
   }, 120_000);
 });
