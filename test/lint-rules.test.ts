@@ -31,6 +31,10 @@ const RULES: Record<string, { ids: string[]; fail: string[] }> = {
     ids: ['block-missing', 'block-extra'],
     fail: ['block-missing error translations/km/01-river.md:10:1', 'block-extra error translations/vi/01-river.md:14:1'],
   },
+  'running-heads': {
+    ids: ['running-head-too-long'],
+    fail: ['running-head-too-long warning manuscript/01-anniversary.md:2:1', 'running-head-too-long warning translations/vi/01-anniversary.md:3:1'],
+  },
   units: {
     ids: ['item-missing', 'item-extra', 'row-missing', 'row-extra', 'note-missing', 'note-extra'],
     fail: [

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bookSchema } from '../../src/config/schema.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
@@ -8,7 +8,8 @@ import type { Book } from '../../src/manuscript/model.js';
 
 /**
  * Loads a fixture book that has no book.yaml (lint fixtures are only markdown): the languages are
- * en plus every directory under translations/.
+ * en plus every directory under translations/. The one edition is an EPUB, unless the fixture has an
+ * `editions.json` (a rule about print, such as running heads, needs a PDF edition).
  */
 export async function loadFixtureBook(dir: string): Promise<Book> {
   let translated: string[] = [];
@@ -18,12 +19,13 @@ export async function loadFixtureBook(dir: string): Promise<Book> {
     translated = [];
   }
   const languages = ['en', ...translated];
+  const editions: unknown = await readFile(path.join(dir, 'editions.json'), 'utf8').then(JSON.parse, () => [{ id: 'fixture', format: 'epub' }]);
   const config = bookSchema.parse({
     title: Object.fromEntries(languages.map((lang) => [lang, 'Fixture'])),
     identifier: 'urn:uuid:00000000-0000-4000-8000-000000000000',
     description: 'A lint fixture.',
     languages,
-    editions: [{ id: 'fixture', format: 'epub' }],
+    editions,
   });
   return loadBook(dir, config);
 }
