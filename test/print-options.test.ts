@@ -40,7 +40,12 @@ const pdf = (id: string) => path.join(dir, 'build', `${id}.pdf`);
 describe('edition options', () => {
   it('columnWidths: the Khmer column is 1.6 times as wide as the English one', () => {
     const lines = bodyLines(pdf('wide-khmer')).filter((l) => l.page > 5);
-    const widest = (khmer: boolean) => Math.max(...lines.filter((l) => /[\u1780-\u17ff]/.test(l.words.join('')) === khmer && !/[ạ-ỹđ]/i.test(l.words.join(''))).map((l) => l.xMax - l.xMin));
+    // The width most lines of a column reach (the 80th percentile): a chapter opening's title block
+    // spans every column, so its few lines are not the column's measure.
+    const widest = (khmer: boolean) => {
+      const widths = lines.filter((l) => /[\u1780-\u17ff]/.test(l.words.join('')) === khmer && !/[ạ-ỹđ]/i.test(l.words.join(''))).map((l) => l.xMax - l.xMin).sort((a, b) => a - b);
+      return widths[Math.floor(widths.length * 0.8)] ?? 0;
+    };
     expect(widest(true) / widest(false)).toBeGreaterThan(1.4);
   });
 
