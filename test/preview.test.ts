@@ -1,3 +1,4 @@
+import { editionContext } from '../src/layout/edition-view.js';
 import { appendFile, copyFile, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
@@ -78,7 +79,7 @@ describe('parallel-press preview, in Chromium, on a copy of the mini book', () =
     const { config, book } = await checkBook(bookDir);
     const edition = resolveEditions(config as BookConfig).find((e) => e.id === 'mini-print') as PdfEdition;
     // The columns layout prints this very document, pass after pass (src/pipeline/layouts.ts).
-    const printed = toHtml(layoutOf(edition).document({ edition, context: { book: book as Book, date: buildDate() }, templatesDir: TEMPLATES_DIR }));
+    const printed = toHtml(layoutOf(edition).document({ edition, context: editionContext(book as Book, edition, buildDate()), templatesDir: TEMPLATES_DIR }));
     expect(printed).not.toContain('<script');
     const served = (await get(preview.url, '/')).body;
     const withoutPreview = served
