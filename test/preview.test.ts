@@ -85,7 +85,7 @@ describe('parallel-press preview, in Chromium, on a copy of the mini book', () =
     const withoutPreview = served
       .replace(/<meta name="parallel-press-preview" content="[^"]+">/, '')
       .replace('<link rel="stylesheet" href="/__preview/preview.css">', '')
-      .replace('<style>:root { --pp-trim-width: 148mm; --pp-trim-height: 210mm; --pp-margin-top: 17mm; --pp-margin-bottom: 18mm; --pp-margin-inner: 17mm; --pp-margin-outer: 13mm; }</style>', '')
+      .replace(/<style>:root \{ --pp-trim-width: 148mm; --pp-trim-height: 210mm; (--pp-margin-\w+: [\d.]+mm; ){4}\}<\/style>/, '')
       .replace('<script src="/__preview/client.js" defer></script>', '')
       .replaceAll('"/__templates/', `"${pathToFileURL(TEMPLATES_DIR).href}/`)
       .replaceAll('"/__book/', `"${pathToFileURL(bookDir).href}/`);
