@@ -7,6 +7,7 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { bookSchema, isPdfEdition, resolveEditions } from '../src/config/schema.js';
 import { layoutOf } from '../src/pipeline/layouts.js';
+import { editionContext } from '../src/layout/edition-view.js';
 import { lintBook } from '../src/lint/index.js';
 import { alignChapter } from '../src/manuscript/align.js';
 import type { Book, ManuscriptDocument } from '../src/manuscript/model.js';
@@ -106,7 +107,7 @@ describe('parse → align → layout → HTML, on random trilingual chapters', (
         const model: Book = { dir: '/nonexistent/book', config, sourceLang: 'en', chapters: [chapter], diagnostics: [] };
         lintBook(model);
         for (const edition of nonEmpty(resolveEditions(config).filter(isPdfEdition), 'PDF editions')) {
-          const html = toHtml(layoutOf(edition).document({ edition, context: { book: model, date: new Date(0) }, templatesDir: TEMPLATES_DIR }));
+          const html = toHtml(layoutOf(edition).document({ edition, context: editionContext(model, edition, new Date(0)), templatesDir: TEMPLATES_DIR }));
           expect(html.normalize('NFC')).toBe(html);
           const tree = fromHtml(html);
           for (const lang of ['en', 'vi', 'km'] as const) {
