@@ -72,7 +72,10 @@ describe('the bad-input corpus', () => {
       }
       expect(result.code).toBe(expected.exit);
       expect(found).toEqual(expected.diagnostics);
-      expect(seconds).toBeLessThan(30);
+      // A bound that tells linear from quadratic, not a speed figure (those are in `npm run bench`):
+      // the largest case takes 12.5 s alone and 31 s beside the rest of the suite on 2 cores, while a
+      // quadratic pass over its 10,000 headings would take many minutes.
+      expect(seconds).toBeLessThan(90);
       const now = await outputs(book);
       if (expected.exit === 1) {
         // Nothing written, not even a temp file: the previous outputs are all there is.
