@@ -29,11 +29,6 @@ export interface PrintDocumentOptions {
   templatesDir: string;
   /** What an earlier pass learnt: contents page numbers and blank versos. None before the first pass. */
   pagination?: Pagination;
-  /**
-   * Only these chapters, with or without the front matter: a measuring pass prints the book in
-   * parts side by side, since a chapter's length does not depend on where it starts.
-   */
-  part?: { chapters: readonly AlignedChapter[]; frontMatter: boolean };
 }
 
 /** The edition as one document, the layout already chosen: what a layout's registry entry builds. */
@@ -41,11 +36,11 @@ export type EditionDocumentOptions = Omit<PrintDocumentOptions, 'layoutChapter'>
 export type EditionDocument = (options: EditionDocumentOptions) => Root;
 
 /** The whole print edition as one hast document: the exact HTML that Chromium prints. */
-export function printDocument({ edition, layoutChapter, context, templatesDir, pagination = UNPAGINATED, part }: PrintDocumentOptions): Root {
+export function printDocument({ edition, layoutChapter, context, templatesDir, pagination = UNPAGINATED }: PrintDocumentOptions): Root {
   const { book } = context;
   const primary = edition.languages[0] ?? book.sourceLang;
-  const chapters = part?.chapters ?? contentsChapters(book.chapters);
-  const body: Element[] = part?.frontMatter === false ? [] : frontMatter(edition.languages, context, contentsPage(edition.languages, context, pagination.pages));
+  const chapters = contentsChapters(book.chapters);
+  const body: Element[] = frontMatter(edition.languages, context, contentsPage(edition.languages, context, pagination.pages));
   for (const chapter of chapters) {
     if (pagination.blankBefore.has(chapterAnchor(chapter))) body.push(blankPage());
     const element = layoutChapter(chapter, context);

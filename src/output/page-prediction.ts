@@ -1,31 +1,19 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { DEFAULT_STAGE_TIMEOUT_MS } from '../config/stage-timeout.js';
 import { faceOfPostScriptName, type EmbeddedFace } from '../layout/edition-fonts.js';
 import { columnBreakCss } from './column-breaks.js';
-import type { PrintBrowser } from './browser.js';
-import { closePage, loadHtml } from './pdf.js';
-import { stageError, stageSignal, untilAborted } from './stage-signal.js';
+import { inLaidOutPage, type LaidOutPageOptions } from './laid-out-page.js';
+import { untilAborted } from './stage-signal.js';
 
-export interface PredictPagesOptions {
-  browser: PrintBrowser;
+export interface PredictPagesOptions extends LaidOutPageOptions {
   /** The print HTML, exactly as it would be printed. */
   html: string;
-  workDir: string;
-  /** Names the HTML file. */
-  name: string;
-  allowedRoots: readonly string[];
   /** The page's text area (the page box less its margins), in mm: the same on left and right pages. */
   textArea: { widthMm: number; heightMm: number };
   /** The anchors whose pages are wanted. */
   ids: readonly string[];
-  timeoutMs?: number;
-  /** The build's: aborting it stops the prediction at once, like any other Chromium stage. */
-  signal?: AbortSignal | undefined;
-  /** Where the edition will go, for messages. */
-  outPath: string;
 }
 
 export interface PredictedPages {
@@ -49,24 +37,13 @@ export interface PredictedPages {
  * printed PDF's destinations remain the truth the build checks the prediction against.
  */
 export async function predictPages(options: PredictPagesOptions): Promise<PredictedPages> {
-  options.signal?.throwIfAborted();
-  const file = path.join(options.workDir, `${options.name}.predict.html`);
-  await writeFile(file, await columnDocument(options.html, options.textArea));
-  const timeoutMs = options.timeoutMs ?? DEFAULT_STAGE_TIMEOUT_MS;
-  const signal = stageSignal(options.signal, timeoutMs);
-  let page: Page | undefined;
-  try {
-    page = (await untilAborted(options.browser.openPage(options.allowedRoots), signal)).page;
-    await loadHtml(page, file, { signal, media: 'print' });
+  const html = await columnDocument(options.html, options.textArea);
+  return inLaidOutPage(options, { html, suffix: 'predict', what: `predicting the pages of ${options.name}` }, async (page, signal) => {
     // Evaluated as a string: the page itself runs no script of ours or the book's.
     const { pages, pageCount } = (await untilAborted(page.evaluate(`(${readColumns.toString()})(${JSON.stringify(options.ids)})`), signal)) as { pages: Record<string, number>; pageCount: number };
     const faces = await untilAborted(laidOutFaces(page), signal);
     return { pages: new Map(Object.entries(pages)), pageCount, faces };
-  } catch (error) {
-    throw stageError(error, options.signal, signal, { what: `predicting the pages of ${options.name}`, outPath: options.outPath, timeoutMs });
-  } finally {
-    await closePage(page, signal);
-  }
+  });
 }
 
 /**

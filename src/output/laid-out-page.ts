@@ -1,0 +1,49 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { DEFAULT_STAGE_TIMEOUT_MS } from '../config/stage-timeout.js';
+import type { PrintBrowser } from './browser.js';
+import { closePage, loadHtml } from './pdf.js';
+import { stageError, stageSignal, untilAborted } from './stage-signal.js';
+
+/** What a layout-only Chromium stage needs: the measuring of facing sides and the page prediction. */
+export interface LaidOutPageOptions {
+  browser: PrintBrowser;
+  workDir: string;
+  /** Names the HTML file. */
+  name: string;
+  allowedRoots: readonly string[];
+  timeoutMs?: number;
+  /** The build's: aborting it stops the stage at once, like any other Chromium stage. */
+  signal?: AbortSignal | undefined;
+  /** Where the edition will go, for messages. */
+  outPath: string;
+}
+
+/**
+ * Writes `html` to `NAME.SUFFIX.html` in the work directory, loads it in a page of the build's
+ * Chromium with print media (layout only: no PDF), and hands the page to `read`. The stage is one
+ * Chromium stage: the build's signal and the stage timeout stop it, an error says `what` it was doing,
+ * and the page is closed whatever happens.
+ */
+export async function inLaidOutPage<T>(
+  options: LaidOutPageOptions,
+  { html, suffix, what }: { html: string; suffix: string; what: string },
+  read: (page: Page, signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  options.signal?.throwIfAborted();
+  const file = path.join(options.workDir, `${options.name}.${suffix}.html`);
+  await writeFile(file, html);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_STAGE_TIMEOUT_MS;
+  const signal = stageSignal(options.signal, timeoutMs);
+  let page: Page | undefined;
+  try {
+    page = (await untilAborted(options.browser.openPage(options.allowedRoots), signal)).page;
+    await loadHtml(page, file, { signal, media: 'print' });
+    return await read(page, signal);
+  } catch (error) {
+    throw stageError(error, options.signal, signal, { what, outPath: options.outPath, timeoutMs });
+  } finally {
+    await closePage(page, signal);
+  }
+}
