@@ -12,6 +12,18 @@ import { KHMER_SCALE } from './type-scale.js';
  * kept between half and twice the mean, so that no column becomes a ribbon.
  */
 export function defaultColumnWidths(book: Book, languages: readonly string[]): number[] {
+  // Every chapter asks for the book's ratios: measured once per book, or a long book is measured once per chapter.
+  const known = measured.get(book) ?? new Map<string, number[]>();
+  measured.set(book, known);
+  const key = languages.join(' ');
+  const widths = known.get(key) ?? measure(book, languages);
+  known.set(key, widths);
+  return [...widths];
+}
+
+const measured = new WeakMap<Book, Map<string, number[]>>();
+
+function measure(book: Book, languages: readonly string[]): number[] {
   const ems = languages.map((lang) => {
     let total = 0;
     for (const chapter of book.chapters) {
