@@ -2,7 +2,7 @@ import type { Layout, PdfEdition } from '../config/schema.js';
 import { layoutColumns } from '../layout/columns.js';
 import { printDocument, type ChapterLayout, type EditionDocument } from '../layout/document.js';
 import { facingSpreadsDocument } from '../layout/facing-spreads.js';
-import { layoutInterleaved } from '../layout/interleaved.js';
+import { layoutInterleaved, rowsInOneGridItem } from '../layout/interleaved.js';
 import { printFacing } from './print-facing.js';
 import { printFlow } from './print-flow.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
@@ -36,7 +36,7 @@ export function layoutOf(edition: PdfEdition): PrintLayout {
       // Each block is followed by its translations: the primary language's block comes first.
       const { languages, primary = languages[0] } = edition;
       const order = primary ? [primary, ...languages.filter((l) => l !== primary)] : languages;
-      return flowLayout('interleaved', (chapter, context) => layoutInterleaved(chapter, order, context));
+      return flowLayout('interleaved', (chapter, context) => rowsInOneGridItem(layoutInterleaved(chapter, order, context)));
     }
     case 'facing':
       return {
