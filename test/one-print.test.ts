@@ -20,6 +20,10 @@ describe('one print per edition: pagination predicted by layout, checked against
       const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
       const pdfs = manifest.editions.filter((e) => e.format === 'pdf');
       expect(pdfs.length).toBeGreaterThan(0);
+      // Flow editions (columns, interleaved) are printed from the page their prediction laid out: one load.
+      const flows = pdfs.filter((e) => e.loads !== undefined);
+      expect(flows.length).toBeGreaterThan(0);
+      expect(flows.map((e) => ({ id: e.id, loads: e.loads }))).toEqual(flows.map((e) => ({ id: e.id, loads: 1 })));
       for (const edition of pdfs) {
         expect({ id: edition.id, passes: edition.passes, mispredictions: edition.mispredictions }).toEqual({ id: edition.id, passes: 1, mispredictions: 0 });
         // chapterPages are the pages of the chapters' destinations in the written PDF.

@@ -42,6 +42,8 @@ interface LayoutResult {
   /** Ours / raw: the goal is ≤ 1.25 for columns and interleaved, ≤ 1.4 for facing. */
   ratio: number;
   prints: number;
+  /** Times Chromium loaded the book for this edition (flow layouts: 1 when printed from the prediction's page). */
+  loads?: number;
   mispredictions: number;
   peakPssMb: number;
   rawPeakPssMb: number;
@@ -125,6 +127,7 @@ async function benchSize(targetPages: number): Promise<SizeResult> {
         rawSeconds: round(raw),
         ratio: round(ours / raw),
         prints: printed.timings.print.length,
+        ...(printed.timings.loads !== undefined ? { loads: printed.timings.loads } : {}),
         mispredictions: printed.mispredictions,
         peakPssMb: Math.round(peak / 2 ** 20),
         rawPeakPssMb: Math.round(rawPeak / 2 ** 20),
@@ -158,7 +161,7 @@ async function cliBuild(dir: string, workDir: string): Promise<SizeResult['cli']
 function print(r: SizeResult): void {
   console.log(`\n~${r.targetPages} columns pages: parse ${r.seconds.parse} s, check ${r.seconds.check} s, launch ${r.seconds.launch} s, EPUB ${r.seconds.epub} s`);
   for (const l of r.layouts) {
-    console.log(`  ${l.layout.padEnd(12)} ${String(l.pages).padStart(5)} pages: ours ${l.seconds} s, raw page.pdf ${l.rawSeconds} s, ×${l.ratio}; ${l.prints} print(s), ${l.mispredictions} misprediction(s); peak PSS ${l.peakPssMb} MB (raw ${l.rawPeakPssMb} MB)`);
+    console.log(`  ${l.layout.padEnd(12)} ${String(l.pages).padStart(5)} pages: ours ${l.seconds} s, raw page.pdf ${l.rawSeconds} s, ×${l.ratio}; ${l.prints} print(s)${l.loads !== undefined ? ` from ${l.loads} load(s)` : ''}, ${l.mispredictions} misprediction(s); peak PSS ${l.peakPssMb} MB (raw ${l.rawPeakPssMb} MB)`);
     console.log(`  ${''.padEnd(12)} ${Object.entries(l.stages).map(([k, s]) => `${k} ${s} s`).join(', ')}`);
   }
   console.log(`  CLI build, cold, columns (${r.cli.pages} pages): ${r.cli.seconds} s, of which ${r.cli.startupSeconds} s before the edition began printing`);

@@ -20,17 +20,34 @@ export interface LaidOutPageOptions {
   outPath: string;
 }
 
+/** A page left open after its layout was read: what was read, and the page to go on with (closing it is the caller's). */
+export interface OpenLaidOutPage<T> {
+  value: T;
+  page: Page;
+  /** Requests the page made that were refused: anything outside the allowed roots. */
+  blocked: string[];
+}
+
 /**
  * Writes `html` to `NAME.SUFFIX.html` in the work directory, loads it in a page of the build's
  * Chromium with print media (layout only: no PDF), and hands the page to `read`. The stage is one
  * Chromium stage: the build's signal and the stage timeout stop it, an error says `what` it was doing,
  * and the page is closed whatever happens.
  */
-export async function inLaidOutPage<T>(
-  options: LaidOutPageOptions,
-  { html, suffix, what }: { html: string; suffix: string; what: string },
-  read: (page: Page, signal: AbortSignal) => Promise<T>,
-): Promise<T> {
+export async function inLaidOutPage<T>(options: LaidOutPageOptions, spec: LaidOutPageSpec, read: (page: Page, signal: AbortSignal) => Promise<T>): Promise<T> {
+  const open = await openLaidOutPage(options, spec, read);
+  await open.page.close().catch(() => undefined);
+  return open.value;
+}
+
+export interface LaidOutPageSpec {
+  html: string;
+  suffix: string;
+  what: string;
+}
+
+/** As inLaidOutPage, but the page stays open when `read` succeeds, for a print of the same document. */
+export async function openLaidOutPage<T>(options: LaidOutPageOptions, { html, suffix, what }: LaidOutPageSpec, read: (page: Page, signal: AbortSignal) => Promise<T>): Promise<OpenLaidOutPage<T>> {
   options.signal?.throwIfAborted();
   const file = path.join(options.workDir, `${options.name}.${suffix}.html`);
   await writeFile(file, html);
@@ -38,12 +55,12 @@ export async function inLaidOutPage<T>(
   const signal = stageSignal(options.signal, timeoutMs);
   let page: Page | undefined;
   try {
-    page = (await untilAborted(options.browser.openPage(options.allowedRoots), signal)).page;
+    const opened = await untilAborted(options.browser.openPage(options.allowedRoots), signal);
+    page = opened.page;
     await loadHtml(page, file, { signal, media: 'print' });
-    return await read(page, signal);
+    return { value: await read(page, signal), page, blocked: opened.blocked };
   } catch (error) {
-    throw stageError(error, options.signal, signal, { what, outPath: options.outPath, timeoutMs });
-  } finally {
     await closePage(page, signal);
+    throw stageError(error, options.signal, signal, { what, outPath: options.outPath, timeoutMs });
   }
 }

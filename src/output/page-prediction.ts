@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { faceOfPostScriptName, type EmbeddedFace } from '../layout/edition-fonts.js';
 import { columnBreakCss } from './column-breaks.js';
-import { inLaidOutPage, type LaidOutPageOptions } from './laid-out-page.js';
+import { inLaidOutPage, openLaidOutPage, type LaidOutPageOptions, type LaidOutPageSpec, type OpenLaidOutPage } from './laid-out-page.js';
 import { untilAborted } from './stage-signal.js';
 
 export interface PredictPagesOptions extends LaidOutPageOptions {
@@ -37,13 +37,31 @@ export interface PredictedPages {
  * printed PDF's destinations remain the truth the build checks the prediction against.
  */
 export async function predictPages(options: PredictPagesOptions): Promise<PredictedPages> {
-  const html = await columnDocument(options.html, options.textArea);
-  return inLaidOutPage(options, { html, suffix: 'predict', what: `predicting the pages of ${options.name}` }, async (page, signal) => {
+  return inLaidOutPage(options, await predictionSpec(options), readPrediction(options));
+}
+
+/**
+ * As predictPages, and the page stays open: with the prediction's style sheet and marks removed
+ * (PREDICTION_MARKS) and the pagination patched in, it prints the edition without loading it again.
+ */
+export async function predictPagesInPage(options: PredictPagesOptions): Promise<OpenLaidOutPage<PredictedPages>> {
+  return openLaidOutPage(options, await predictionSpec(options), readPrediction(options));
+}
+
+/** What the prediction adds to the print document, for taking it out again before printing. */
+export const PREDICTION_MARKS = { selector: 'style#pp-prediction', attribute: 'data-pp-face-sample' } as const;
+
+async function predictionSpec(options: PredictPagesOptions): Promise<LaidOutPageSpec> {
+  return { html: await columnDocument(options.html, options.textArea), suffix: 'predict', what: `predicting the pages of ${options.name}` };
+}
+
+function readPrediction(options: PredictPagesOptions): (page: Page, signal: AbortSignal) => Promise<PredictedPages> {
+  return async (page, signal) => {
     // Evaluated as a string: the page itself runs no script of ours or the book's.
     const { pages, pageCount } = (await untilAborted(page.evaluate(`(${readColumns.toString()})(${JSON.stringify(options.ids)})`), signal)) as { pages: Record<string, number>; pageCount: number };
     const faces = await untilAborted(laidOutFaces(page), signal);
     return { pages: new Map(Object.entries(pages)), pageCount, faces };
-  });
+  };
 }
 
 /**
@@ -58,11 +76,11 @@ async function columnDocument(html: string, textArea: PredictPagesOptions['textA
   });
   const sheets = [...(await Promise.all(linked.map((file) => readFile(file, 'utf8').catch(() => '')))), ...[...head.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '')];
   const body = `body { margin: 0 !important; padding: 0 !important; border: 0 !important; box-sizing: content-box !important; width: ${textArea.widthMm}mm !important; height: ${textArea.heightMm}mm !important; column-count: 1 !important; column-gap: 0 !important; column-fill: auto !important; overflow: visible !important; }`;
-  return html.replace('</head>', `<style>\n${columnBreakCss(sheets)}\n${body}\n</style></head>`);
+  return html.replace('</head>', `<style id="pp-prediction">\n${columnBreakCss(sheets)}\n${body}\n</style></head>`);
 }
 
 /** Marks the text samples in the page (src attribute below); only the layout's own fonts answer. */
-const SAMPLE = 'data-pp-face-sample';
+const SAMPLE = PREDICTION_MARKS.attribute;
 
 /**
  * The faces of the laid-out text, as Chromium's platform fonts name them (the PostScript names the

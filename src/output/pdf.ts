@@ -59,13 +59,17 @@ export async function printHtml(options: PrintHtmlOptions): Promise<PrintedHtml>
     const opened = await untilAborted(options.browser.openPage(options.allowedRoots), signal);
     page = opened.page;
     await loadHtml(page, htmlPath, { signal });
-    const pdf = await untilAborted(page.pdf({ preferCSSPageSize: true, printBackground: true, outline: options.final, tagged: options.final, timeout: 0 }), signal);
-    return { pdf, blocked: opened.blocked };
+    return { pdf: await pdfOfPage(page, options.final, signal), blocked: opened.blocked };
   } catch (error) {
     throw stageError(error, options.signal, signal, { what: `printing edition ${options.editionId}`, outPath: options.outPath, timeoutMs });
   } finally {
     await closePage(page, signal);
   }
+}
+
+/** The PDF of the document loaded in `page`, as every print of the build is made. */
+export function pdfOfPage(page: Page, final: boolean, signal: AbortSignal): Promise<Uint8Array> {
+  return untilAborted(page.pdf({ preferCSSPageSize: true, printBackground: true, outline: final, tagged: final, timeout: 0 }), signal);
 }
 
 /** Closes a print page; after an abort, without waiting for a Chromium that may not answer (closing the browser ends it). */

@@ -134,7 +134,7 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
             book.diagnostics.push({ file: outPath, severity: 'warning', ruleId: 'request-blocked', message: `The print page asked for ${url.slice(0, 80)}, which was blocked: a book only loads its own files` });
           }
           const press = edition.press || options.press ? await pressEdition(stages, printed.pdf, outDir, edition, book, context, workDir) : undefined;
-          built.push({ ...entry(edition, outDir, outPath, printed.bytes, started, printed.pages), chapterPages: chapterPages(book, printed.pagination), passes: printed.timings.print.length, mispredictions: printed.mispredictions, ...(printed.repairs !== undefined ? { repairs: printed.repairs } : {}), ...(press ? { press } : {}) });
+          built.push({ ...entry(edition, outDir, outPath, printed.bytes, started, printed.pages), chapterPages: chapterPages(book, printed.pagination), passes: printed.timings.print.length, ...(printed.timings.loads !== undefined ? { loads: printed.timings.loads } : {}), mispredictions: printed.mispredictions, ...(printed.repairs !== undefined ? { repairs: printed.repairs } : {}), ...(press ? { press } : {}) });
           progress({ stage: 'done', ...step, pages: printed.pages });
           break;
         }

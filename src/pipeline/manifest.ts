@@ -16,6 +16,8 @@ export interface ManifestEntry {
   chapterPages?: Record<string, number>;
   /** PDF: how many times Chromium printed it: 1 when the predicted pagination (or the previous build's) was right. */
   passes?: number;
+  /** PDF, flow layouts: how many times Chromium loaded the book, the prediction's load included (1: printed from the page it predicted in). */
+  loads?: number;
   /** PDF: prints after the first, each a pagination the layout-only prediction got wrong (goal: 0). */
   mispredictions?: number;
   /** PDF, facing layout: spreads that overflowed their planned page on one side and were repaired. */

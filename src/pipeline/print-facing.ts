@@ -8,14 +8,15 @@ import { writeOutput } from '../fs/atomic.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
 import { measureHeights } from '../output/measure.js';
-import { predictPages } from '../output/page-prediction.js';
+import { predictPagesInPage } from '../output/page-prediction.js';
+import { serializeDocument, type DocumentParts } from '../output/html-parts.js';
 import { pdfFaces } from '../output/pdf-fonts.js';
 import { sameFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
 import type { RenderContext } from '../layout/blocks.js';
 import { printFacingSides } from './print-facing-sides.js';
 import { pdfMetadata } from './pdf-metadata.js';
 import { FILL, packChapters, SIDES } from './facing-plan.js';
-import { printPass } from './print-pass.js';
+import { printPass, type PredictionPage } from './print-pass.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 
 /** Passes of the whole document, predicted or printed: overflow repairs, the blank page before the first spread, the contents. */
@@ -37,7 +38,7 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   // print: one context whose faces change, since the items render through the context they were made with.
   const context: RenderContext = { ...options.context, fonts: options.context.fonts ?? [] };
   let faces: readonly EmbeddedFace[] = context.fonts ?? [];
-  const timings = { layout: 0, measure: 0, predict: 0, predictions: 0, print: [] as number[], postProcess: 0 };
+  const timings = { layout: 0, measure: 0, predict: 0, predictions: 0, loads: 0, print: [] as number[], postProcess: 0 };
   const measuring = performance.now();
   const blocked = new Set<string>();
   const items = facingItems(context);
@@ -59,70 +60,83 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   let repairs = 0;
   let predictedSettled = false;
   const oversize = new Set<number>();
-  for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    let started = performance.now();
-    const html = toHtml(facingDocument({ edition, context, templatesDir: options.templatesDir, items, spreads, pages, blankAfterFront }));
-    timings.layout += performance.now() - started;
-    // Until a layout settles, its pages are predicted (src/output/page-prediction.ts); then printed, and the print checked.
-    const predicting = !predictedSettled && timings.print.length === 0 && pass < MAX_PASSES;
-    let landed: Map<string, number>;
-    let document: PDFDocument | undefined;
-    let found: readonly EmbeddedFace[];
-    started = performance.now();
-    if (predicting) {
-      const predicted = await predictPages({ ...options, html, name: edition.id, textArea: textArea(edition), ids: [...chapters.map(chapterAnchor), ...spreads.flatMap((_, n) => SIDES.flatMap((side) => [pageBoxAnchor(n, side), `${pageBoxAnchor(n, side)}-end`]))] });
-      timings.predict += performance.now() - started;
-      timings.predictions += 1;
-      landed = predicted.pages;
-      found = predicted.faces;
-    } else {
-      document = await printPass(options, html, { timings, blocked });
+  // The page the last prediction laid out, and the document it holds: the print patches it.
+  let lastPrediction: PredictionPage | undefined;
+  try {
+    for (let pass = 1; pass <= MAX_PASSES; pass++) {
+      let started = performance.now();
+      const parts = serializeDocument(facingDocument({ edition, context, templatesDir: options.templatesDir, items, spreads, pages, blankAfterFront }));
+      const html = parts.html;
+      timings.layout += performance.now() - started;
+      // Until a layout settles, its pages are predicted (src/output/page-prediction.ts); then printed, and the print checked.
+      const predicting = !predictedSettled && timings.print.length === 0 && pass < MAX_PASSES;
+      let landed: Map<string, number>;
+      let document: PDFDocument | undefined;
+      let found: readonly EmbeddedFace[];
       started = performance.now();
-      landed = anchorPages(document);
-      found = pdfFaces(document);
-      timings.postProcess += performance.now() - started;
-    }
-    const overflowing = overflowingSpreads(spreads, landed).filter((n) => !oversize.has(n));
-    const firstVerso = landed.get(pageBoxAnchor(0, 'verso'));
-    const next = new Map(chapters.map((c) => [chapterAnchor(c), landed.get(chapterAnchor(c)) ?? 0]));
-    if (overflowing.length > 0) {
-      const repaired = repairSpreads(spreads, overflowing, items);
-      // A spread of one unit taller than a page cannot be repaired by moving units: it is left to run on.
-      repaired.unmovable.forEach((n) => oversize.add(n));
-      if (repaired.spreads !== spreads) {
-        spreads = repaired.spreads;
-        repairs += overflowing.length - repaired.unmovable.length;
+      if (predicting) {
+        // Only the last prediction's page is printed from: an earlier one is closed.
+        await lastPrediction?.page.page.close().catch(() => undefined);
+        const page = await predictPagesInPage({ ...options, html, name: edition.id, textArea: textArea(edition), ids: [...chapters.map(chapterAnchor), ...spreads.flatMap((_, n) => SIDES.flatMap((side) => [pageBoxAnchor(n, side), `${pageBoxAnchor(n, side)}-end`]))] });
+        lastPrediction = { page, loaded: parts };
+        timings.predict += performance.now() - started;
+        timings.predictions += 1;
+        timings.loads += 1;
+        landed = page.value.pages;
+        found = page.value.faces;
+      } else {
+        const from = lastPrediction;
+        lastPrediction = undefined;
+        document = await printPass(options, parts, { timings, blocked }, from);
+        started = performance.now();
+        landed = anchorPages(document);
+        found = pdfFaces(document);
+        timings.postProcess += performance.now() - started;
+      }
+      const overflowing = overflowingSpreads(spreads, landed).filter((n) => !oversize.has(n));
+      const firstVerso = landed.get(pageBoxAnchor(0, 'verso'));
+      const next = new Map(chapters.map((c) => [chapterAnchor(c), landed.get(chapterAnchor(c)) ?? 0]));
+      if (overflowing.length > 0) {
+        const repaired = repairSpreads(spreads, overflowing, items);
+        // A spread of one unit taller than a page cannot be repaired by moving units: it is left to run on.
+        repaired.unmovable.forEach((n) => oversize.add(n));
+        if (repaired.spreads !== spreads) {
+          spreads = repaired.spreads;
+          repairs += overflowing.length - repaired.unmovable.length;
+          pages = next;
+          continue;
+        }
+      }
+      if (firstVerso !== undefined && firstVerso % 2 === 1) {
+        blankAfterFront = !blankAfterFront;
         pages = next;
         continue;
       }
-    }
-    if (firstVerso !== undefined && firstVerso % 2 === 1) {
-      blankAfterFront = !blankAfterFront;
-      pages = next;
-      continue;
-    }
-    if (!document) {
-      // No spread runs over and the first opens on a verso: print, with the contents and the faces the prediction gives.
-      predictedSettled = true;
+      if (!document) {
+        // No spread runs over and the first opens on a verso: print, with the contents and the faces the prediction gives.
+        predictedSettled = true;
+        faces = found;
+        context.fonts = faces;
+        pages = next;
+        continue;
+      }
+      // Settled when the contents named the pages and the colophon the faces this very PDF has; else
+      // one more print with both (a misprediction).
+      const facesHold = sameFaces(faces, found);
       faces = found;
       context.fonts = faces;
+      if (facesHold && chapters.every((c) => pages.get(chapterAnchor(c)) === next.get(chapterAnchor(c)))) {
+        started = performance.now();
+        applyPdfMetadata(document, pdfMetadata(context.book, edition, context.date));
+        const pdf = await document.save(PDF_SAVE);
+        await writeOutput(options.outPath, pdf);
+        timings.postProcess += performance.now() - started;
+        return { pdf, bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: { pages: landed, blankBefore: new Set(), faces }, html, timings, repairs, mispredictions: timings.print.length - 1 };
+      }
       pages = next;
-      continue;
     }
-    // Settled when the contents named the pages and the colophon the faces this very PDF has; else
-    // one more print with both (a misprediction).
-    const facesHold = sameFaces(faces, found);
-    faces = found;
-    context.fonts = faces;
-    if (facesHold && chapters.every((c) => pages.get(chapterAnchor(c)) === next.get(chapterAnchor(c)))) {
-      started = performance.now();
-      applyPdfMetadata(document, pdfMetadata(context.book, edition, context.date));
-      const pdf = await document.save(PDF_SAVE);
-      await writeOutput(options.outPath, pdf);
-      timings.postProcess += performance.now() - started;
-      return { pdf, bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: { pages: landed, blankBefore: new Set(), faces }, html, timings, repairs, mispredictions: timings.print.length - 1 };
-    }
-    pages = next;
+  } finally {
+    await lastPrediction?.page.page.close().catch(() => undefined);
   }
   throw new Error(`The spreads of edition ${edition.id} did not settle after ${MAX_PASSES} passes`);
 }

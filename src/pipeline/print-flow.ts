@@ -1,17 +1,17 @@
-import { toHtml } from 'hast-util-to-html';
 import { chapterAnchor } from '../layout/chapter-parts.js';
 import { contentsChapters } from '../layout/front-matter.js';
 import { pageGeometry } from '../layout/page-geometry.js';
-import { isSettled, planPagination, UNPAGINATED } from '../layout/pagination.js';
+import { isSettled, planPagination, UNPAGINATED, type Pagination } from '../layout/pagination.js';
 import { writeOutput } from '../fs/atomic.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_SAVE } from '../output/pdf-metadata.js';
-import { predictPages } from '../output/page-prediction.js';
+import { predictPagesInPage } from '../output/page-prediction.js';
+import { serializeDocument, type DocumentParts } from '../output/html-parts.js';
 import type { EditionDocument } from '../layout/document.js';
 import { pdfFaces } from '../output/pdf-fonts.js';
 import { sameFaces } from '../layout/edition-fonts.js';
 import { pdfMetadata } from './pdf-metadata.js';
-import { printPass } from './print-pass.js';
+import { printPass, type PredictionPage } from './print-pass.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 
 /** Prints: the first, and more only when the pages printed were not the pages predicted. */
@@ -21,48 +21,61 @@ const MAX_PRINTS = 3;
  * Prints a flow edition (columns, interleaved) once: where every chapter falls is predicted by
  * laying the book out in page-sized columns (src/output/page-prediction.ts), which decides the
  * contents page numbers, the blank versos that make every chapter open on a recto and the faces
- * the colophon names. The print is checked against its own destinations and embedded faces; a
- * misprediction (counted) is printed again with what the print showed. build --watch starts from
- * the previous build's pagination instead.
+ * the colophon names. The page the prediction laid out is then patched with that pagination and
+ * printed (src/output/patched-print.ts): Chromium loads the book once. The print is checked against
+ * its own destinations and embedded faces; a misprediction (counted) is loaded and printed again
+ * with what the print showed. build --watch starts from the previous build's pagination instead.
  */
 export async function printFlow(options: PrintEditionOptions, editionDocument: EditionDocument): Promise<PrintedEdition> {
   const { edition } = options;
-  let context = options.context;
-  const chapters = contentsChapters(context.book.chapters);
-  const timings = { layout: 0, predict: 0, predictions: 0, print: [] as number[], postProcess: 0 };
-  let used = options.previous ?? UNPAGINATED;
+  const chapters = contentsChapters(options.context.book.chapters);
+  const timings = { layout: 0, predict: 0, predictions: 0, loads: 0, print: [] as number[], postProcess: 0 };
   const blocked = new Set<string>();
-  if (!options.previous) {
-    let started = performance.now();
-    const html = toHtml(editionDocument({ edition, context, templatesDir: options.templatesDir, pagination: UNPAGINATED }));
+  const documentOf = (pagination: Pagination): DocumentParts => {
+    const started = performance.now();
+    // The colophon names the faces the pagination says the print embeds (src/layout/edition-fonts.ts).
+    const context = { ...options.context, fonts: pagination.faces ?? [] };
+    const parts = serializeDocument(editionDocument({ edition, context, templatesDir: options.templatesDir, pagination }));
     timings.layout += performance.now() - started;
-    started = performance.now();
-    const predicted = await predictPages({ ...options, html, name: edition.id, textArea: pageGeometry(edition).textArea, ids: chapters.map(chapterAnchor) });
-    timings.predict += performance.now() - started;
-    timings.predictions += 1;
-    // The faces the prediction saw laid out: the colophon of the one print names them.
-    used = { ...planPagination(chapters, UNPAGINATED, predicted.pages), faces: predicted.faces };
-  }
-  for (let pass = 1; pass <= MAX_PRINTS; pass++) {
-    let started = performance.now();
-    // The colophon names the faces the last print embedded (src/layout/edition-fonts.ts).
-    context = { ...options.context, fonts: used.faces ?? [] };
-    const html = toHtml(editionDocument({ edition, context, templatesDir: options.templatesDir, pagination: used }));
-    timings.layout += performance.now() - started;
-    const document = await printPass(options, html, { timings, blocked });
-    started = performance.now();
-    const next = { ...planPagination(chapters, used, anchorPages(document)), faces: pdfFaces(document) };
-    // Settled when the pages are, and the colophon named the faces this very PDF embeds.
-    if (isSettled(chapters, used, next) && sameFaces(used.faces, next.faces)) {
-      applyPdfMetadata(document, pdfMetadata(context.book, edition, context.date));
-      const pdf = await document.save(PDF_SAVE);
-      await writeOutput(options.outPath, pdf);
-      timings.postProcess += performance.now() - started;
-      return { pdf, bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: next, html, timings, mispredictions: pass - 1 };
+    return parts;
+  };
+  let used = options.previous ?? UNPAGINATED;
+  // The page the prediction laid the book out in, and the document it holds: the first print patches it.
+  let predicted: PredictionPage | undefined;
+  try {
+    if (!options.previous) {
+      const loaded = documentOf(UNPAGINATED);
+      const started = performance.now();
+      const page = await predictPagesInPage({ ...options, html: loaded.html, name: edition.id, textArea: pageGeometry(edition).textArea, ids: chapters.map(chapterAnchor) });
+      timings.predict += performance.now() - started;
+      timings.predictions += 1;
+      timings.loads += 1;
+      // The faces the prediction saw laid out: the colophon of the one print names them.
+      used = { ...planPagination(chapters, UNPAGINATED, page.value.pages), faces: page.value.faces };
+      predicted = { page, loaded };
     }
-    timings.postProcess += performance.now() - started;
-    if (process.env.PP_DEBUG_PAGINATION) console.error(JSON.stringify({ edition: edition.id, used: [...used.pages].filter(([id]) => chapters.some((c) => chapterAnchor(c) === id)), printed: [...next.pages].filter(([id]) => chapters.some((c) => chapterAnchor(c) === id)) }));
-    used = next;
+    for (let pass = 1; pass <= MAX_PRINTS; pass++) {
+      const next = documentOf(used);
+      const from = predicted;
+      predicted = undefined;
+      const document = await printPass(options, next, { timings, blocked }, from);
+      const started = performance.now();
+      const printed = { ...planPagination(chapters, used, anchorPages(document)), faces: pdfFaces(document) };
+      // Settled when the pages are, and the colophon named the faces this very PDF embeds.
+      if (isSettled(chapters, used, printed) && sameFaces(used.faces, printed.faces)) {
+        applyPdfMetadata(document, pdfMetadata(options.context.book, edition, options.context.date));
+        const pdf = await document.save(PDF_SAVE);
+        await writeOutput(options.outPath, pdf);
+        timings.postProcess += performance.now() - started;
+        return { pdf, bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: printed, html: next.html, timings, mispredictions: pass - 1 };
+      }
+      timings.postProcess += performance.now() - started;
+      if (process.env.PP_DEBUG_PAGINATION) console.error(JSON.stringify({ edition: edition.id, used: [...used.pages].filter(([id]) => chapters.some((c) => chapterAnchor(c) === id)), printed: [...printed.pages].filter(([id]) => chapters.some((c) => chapterAnchor(c) === id)) }));
+      used = printed;
+    }
+  } finally {
+    // Still open only when the first print never came (a layout between the prediction and it failed).
+    await predicted?.page.page.close().catch(() => undefined);
   }
   throw new Error(`The pagination of edition ${edition.id} did not settle after ${MAX_PRINTS} prints`);
 }

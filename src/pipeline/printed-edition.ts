@@ -34,9 +34,11 @@ export interface PrintedEdition {
   html: string;
   /**
    * Milliseconds per stage, for the benchmark: `measure` the facing sides' heights, `predict` the
-   * layout-only paginations (`predictions` of them), one entry of `print` per print.
+   * layout-only paginations (`predictions` of them), one entry of `print` per print; `loads`: how
+   * many times Chromium loaded the edition's document (flow layouts: 1 when the first print patched
+   * the prediction's page, src/output/patched-print.ts).
    */
-  timings: { layout: number; measure?: number; predict: number; predictions?: number; print: number[]; postProcess: number };
+  timings: { layout: number; measure?: number; predict: number; predictions?: number; loads?: number; print: number[]; postProcess: number };
   /** Prints after the first: each one is a pagination the prediction got wrong (goal: none). */
   mispredictions: number;
   /** Facing: how many times a spread ran over its page and was repaired (a unit moved on). */
