@@ -18,6 +18,7 @@ import type { RenderContext } from '../layout/blocks.js';
 import { pdfMetadata } from './pdf-metadata.js';
 import { FILL, packChapters, SIDES } from './facing-plan.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
+import { unsettledPrint } from './unsettled.js';
 
 const MAX_PASSES = 4;
 
@@ -88,7 +89,7 @@ export async function printFacingSides(options: PrintEditionOptions): Promise<Pr
     if (pass > 1 && contentsChapters(context.book.chapters).every((c) => next.get(chapterAnchor(c)) === pages.get(chapterAnchor(c)))) front = printed;
     pages = next;
   }
-  if (!front) throw new Error(`The contents of edition ${edition.id} did not settle after ${MAX_PASSES} passes`);
+  if (!front) throw unsettledPrint(edition.id, 'the contents', MAX_PASSES);
 
   const started = performance.now();
   const primary = edition.languages[0] ?? context.book.sourceLang;

@@ -18,6 +18,7 @@ import { pdfMetadata } from './pdf-metadata.js';
 import { FILL, packChapters, SIDES } from './facing-plan.js';
 import { printPass, type PredictionPage } from './print-pass.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
+import { unsettledPrint } from './unsettled.js';
 
 /** Passes of the whole document, predicted or printed: overflow repairs, the blank page before the first spread, the contents. */
 const MAX_PASSES = 12;
@@ -138,7 +139,7 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   } finally {
     await lastPrediction?.page.page.close().catch(() => undefined);
   }
-  throw new Error(`The spreads of edition ${edition.id} did not settle after ${MAX_PASSES} passes`);
+  throw unsettledPrint(edition.id, 'the spreads', MAX_PASSES);
 }
 
 
@@ -168,5 +169,5 @@ async function printFacingSidesWithFaces(options: PrintEditionOptions): Promise<
     if (sameFaces(printed.pagination.faces, found)) return { ...printed, pagination: { ...printed.pagination, faces: found } };
     faces = found;
   }
-  throw new Error(`The embedded fonts of edition ${options.edition.id} did not settle after ${MAX_PASSES} prints`);
+  throw unsettledPrint(options.edition.id, 'the embedded fonts', MAX_PASSES);
 }

@@ -13,6 +13,7 @@ import { sameFaces } from '../layout/edition-fonts.js';
 import { pdfMetadata } from './pdf-metadata.js';
 import { printPass, type PredictionPage } from './print-pass.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
+import { unsettledPrint } from './unsettled.js';
 
 /** Prints: the first, and more only when the pages printed were not the pages predicted. */
 const MAX_PRINTS = 3;
@@ -42,6 +43,8 @@ export async function printFlow(options: PrintEditionOptions, editionDocument: E
   let used = options.previous ?? UNPAGINATED;
   // The page the prediction laid the book out in, and the document it holds: the first print patches it.
   let predicted: PredictionPage | undefined;
+  // The chapters the last print moved, for the message when no print settles.
+  let moved: string[] = [];
   try {
     if (!options.previous) {
       const loaded = documentOf(UNPAGINATED);
@@ -71,11 +74,15 @@ export async function printFlow(options: PrintEditionOptions, editionDocument: E
       }
       timings.postProcess += performance.now() - started;
       if (process.env.PP_DEBUG_PAGINATION) console.error(JSON.stringify({ edition: edition.id, used: [...used.pages].filter(([id]) => chapters.some((c) => chapterAnchor(c) === id)), printed: [...printed.pages].filter(([id]) => chapters.some((c) => chapterAnchor(c) === id)) }));
+      moved = chapters.flatMap((c) => {
+        const [was, is] = [used.pages.get(chapterAnchor(c)), printed.pages.get(chapterAnchor(c))];
+        return was === is ? [] : [`${c.name} p. ${was ?? '?'} → ${is ?? '?'}`];
+      });
       used = printed;
     }
   } finally {
     // Still open only when the first print never came (a layout between the prediction and it failed).
     await predicted?.page.page.close().catch(() => undefined);
   }
-  throw new Error(`The pagination of edition ${edition.id} did not settle after ${MAX_PRINTS} prints`);
+  throw unsettledPrint(edition.id, 'the chapters', MAX_PRINTS, moved);
 }
