@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +21,7 @@ describe('one print per edition: pagination predicted by layout, checked against
       const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
       const pdfs = manifest.editions.filter((e) => e.format === 'pdf');
       expect(pdfs.length).toBeGreaterThan(0);
-      // Flow editions (columns, interleaved) are printed from the page their prediction laid out: one load.
+      // Flow editions (columns, interleaved) of a short book are printed from the page their prediction laid out: one load.
       const flows = pdfs.filter((e) => e.loads !== undefined);
       expect(flows.length).toBeGreaterThan(0);
       expect(flows.map((e) => ({ id: e.id, loads: e.loads }))).toEqual(flows.map((e) => ({ id: e.id, loads: 1 })));
@@ -58,6 +59,9 @@ describe('the layout-only prediction of every anchor', () => {
     const { TEMPLATES_DIR } = (await import(dist('paths.js'))) as typeof import('../src/paths.js');
     const { editionContext } = (await import(dist('layout/edition-view.js'))) as typeof import('../src/layout/edition-view.js');
     const { describeFaces } = (await import(dist('layout/edition-fonts.js'))) as typeof import('../src/layout/edition-fonts.js');
+    const { predictPagesInParts } = (await import(dist('output/parted-prediction.js'))) as typeof import('../src/output/parted-prediction.js');
+    const { serializeDocument } = (await import(dist('output/html-parts.js'))) as typeof import('../src/output/html-parts.js');
+    const { layoutOf } = (await import(dist('pipeline/layouts.js'))) as typeof import('../src/pipeline/layouts.js');
     const bookDir = path.join(FIXTURES, 'books/articles');
     const config = await loadConfig(bookDir);
     const book = await loadBook(bookDir, config);
@@ -76,6 +80,18 @@ describe('the layout-only prediction of every anchor', () => {
         expect(predicted.pageCount).toBe(printed.pages);
         // The faces the colophon names are predicted too: those the printed PDF embeds.
         expect({ edition: edition.id, faces: describeFaces(predicted.faces) }).toEqual({ edition: edition.id, faces: describeFaces(printed.pagination.faces ?? []) });
+        if (edition.layout === 'facing') continue;
+        // A long flow book is predicted in parts laid out at once: the same pages, the same faces.
+        const document = serializeDocument(layoutOf(edition).document({ edition, context: { ...options.context, fonts: printed.pagination.faces ?? [] }, templatesDir: TEMPLATES_DIR, pagination: printed.pagination }));
+        expect(document.html).toBe(printed.html);
+        for (const parts of [2, 3]) {
+          const name = `${edition.id}-in-${parts}`;
+          const inParts = await predictPagesInParts({ ...options, name, textArea: pageGeometry(edition).textArea, ids }, document, parts);
+          expect({ edition: edition.id, parts, pages: Object.fromEntries(inParts.pages) }).toEqual({ edition: edition.id, parts, pages: Object.fromEntries(printed.pagination.pages) });
+          expect(inParts.pageCount).toBe(printed.pages);
+          expect(describeFaces(inParts.faces)).toEqual(describeFaces(printed.pagination.faces ?? []));
+          expect(existsSync(path.join(workDir, `${name}-part${parts}.predict.html`))).toBe(true);
+        }
       }
       // A Chromium stage like the others: the build's signal stops it, and so does the stage timeout.
       const [edition] = editions;

@@ -6,6 +6,7 @@ import { writeOutput } from '../fs/atomic.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_SAVE } from '../output/pdf-metadata.js';
 import { predictPagesInPage } from '../output/page-prediction.js';
+import { predictionParts, predictPagesInParts } from '../output/parted-prediction.js';
 import { serializeDocument, type DocumentParts } from '../output/html-parts.js';
 import type { EditionDocument } from '../layout/document.js';
 import { pdfFaces } from '../output/pdf-fonts.js';
@@ -22,8 +23,9 @@ const MAX_PRINTS = 3;
  * Prints a flow edition (columns, interleaved) once: where every chapter falls is predicted by
  * laying the book out in page-sized columns (src/output/page-prediction.ts), which decides the
  * contents page numbers, the blank versos that make every chapter open on a recto and the faces
- * the colophon names. The page the prediction laid out is then patched with that pagination and
- * printed (src/output/patched-print.ts): Chromium loads the book once. The print is checked against
+ * the colophon names. A short book's page, the prediction's, is then patched with that pagination
+ * and printed (src/output/patched-print.ts): Chromium loads it once. A long book is predicted in
+ * parts laid out at once (src/output/parted-prediction.ts), then loaded whole and printed. The print is checked against
  * its own destinations and embedded faces; a misprediction (counted) is loaded and printed again
  * with what the print showed. build --watch starts from the previous build's pagination instead.
  */
@@ -49,13 +51,18 @@ export async function printFlow(options: PrintEditionOptions, editionDocument: E
     if (!options.previous) {
       const loaded = documentOf(UNPAGINATED);
       const started = performance.now();
-      const page = await predictPagesInPage({ ...options, html: loaded.html, name: edition.id, textArea: pageGeometry(edition).textArea, ids: chapters.map(chapterAnchor) });
+      const prediction = { ...options, name: edition.id, textArea: pageGeometry(edition).textArea, ids: chapters.map(chapterAnchor) };
+      const parts = predictionParts(loaded.html);
+      // A long book is predicted in parts laid out at once, and printed from a fresh load; a short one in
+      // the page it is then printed from.
+      const page = parts > 1 ? undefined : await predictPagesInPage({ ...prediction, html: loaded.html });
+      const value = page?.value ?? (await predictPagesInParts(prediction, loaded, parts));
       timings.predict += performance.now() - started;
       timings.predictions += 1;
-      timings.loads += 1;
+      timings.loads += parts;
       // The faces the prediction saw laid out: the colophon of the one print names them.
-      used = { ...planPagination(chapters, UNPAGINATED, page.value.pages), faces: page.value.faces };
-      predicted = { page, loaded };
+      used = { ...planPagination(chapters, UNPAGINATED, value.pages), faces: value.faces };
+      if (page) predicted = { page, loaded };
     }
     for (let pass = 1; pass <= MAX_PRINTS; pass++) {
       const next = documentOf(used);

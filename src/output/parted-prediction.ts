@@ -1,0 +1,82 @@
+import os from 'node:os';
+import type { EmbeddedFace } from '../layout/edition-fonts.js';
+import type { DocumentParts } from './html-parts.js';
+import { predictPages, type PredictedPages, type PredictPagesOptions } from './page-prediction.js';
+
+/**
+ * HTML per part (about 300 trilingual A5 pages): a shorter book is predicted in one page and printed
+ * from it, which saves the print a load; at 300 pages that was worth more than parts (the print 0.6
+ * of raw from the prediction's page, 0.8 from a fresh load), at 1,000 pages the parts were (the
+ * prediction 6.0 s in one page, 3.6 s in two, the print as long as raw either way).
+ */
+const MIN_PART_CHARS = 500_000;
+/** More parts than this ran no faster on 2 to 4 cores (measured: 2 and 4 parts alike, 8 slower). */
+const MAX_PARTS = 4;
+/** Ends every part but the last: it starts a column as the next chapter would, so its column is that chapter's. */
+const PART_END = 'pp-part-end';
+
+/** How many parts to predict a document of `html` in: 1 (one page, printed from) for a short book. */
+export function predictionParts(html: string): number {
+  return Math.max(1, Math.min(os.availableParallelism(), MAX_PARTS, Math.floor(html.length / MIN_PART_CHARS)));
+}
+
+/**
+ * The prediction of a long book in `parts` pages laid out at once, each holding a run of whole
+ * chapters: Chromium's multi-column layout of one body grows faster than its length (1,000 A5 pages:
+ * 8.9 s in one page, 4.0 s in two at once on 2 cores, the same pages). Every chapter starts with a
+ * forced break, so a chapter's pages do not depend on what precedes it: a part's pages are offset by
+ * the pages before it, read where an empty forced break at its end would start the next chapter.
+ * The pages are the prediction's only (nothing is printed from them).
+ */
+export async function predictPagesInParts(options: Omit<PredictPagesOptions, 'html'>, document: DocumentParts, parts: number): Promise<PredictedPages> {
+  const runs = chapterRuns(document, options.ids, parts);
+  if (!runs) return predictPages({ ...options, html: document.html });
+  const { head, tail } = shell(document);
+  const predicted = await Promise.all(
+    runs.map((run, n) => {
+      const last = n === runs.length - 1;
+      const end = last ? '' : `<div id="${PART_END}" style="break-before: column !important"></div>`;
+      return predictPages({ ...options, name: `${options.name}-part${n + 1}`, html: `${head}${run.join('')}${end}${tail}`, ids: last ? options.ids : [...options.ids, PART_END] });
+    }),
+  );
+  const pages = new Map<string, number>();
+  const faces = new Map<string, EmbeddedFace>();
+  let before = 0;
+  for (const [n, part] of predicted.entries()) {
+    for (const [id, page] of part.pages) if (id !== PART_END) pages.set(id, before + page);
+    for (const face of part.faces) faces.set(`${face.family}\u0000${face.style}`, face);
+    if (n === predicted.length - 1) return { pages, pageCount: before + part.pageCount, faces: [...faces.values()] };
+    const next = part.pages.get(PART_END);
+    if (next === undefined) throw new Error(`The end of part ${n + 1} of the prediction of ${options.name} was not laid out`);
+    before += next - 1;
+  }
+  throw new Error('unreachable: a prediction has at least one part');
+}
+
+/**
+ * The body children in `parts` runs of about equal length, each cut just before a child that holds
+ * a chapter's anchor (a chapter's section, which starts with a forced break); undefined when the body
+ * has fewer than two such places.
+ */
+function chapterRuns(document: DocumentParts, ids: readonly string[], parts: number): string[][] | undefined {
+  const body = document.body;
+  if (!body || parts < 2) return undefined;
+  const starts = body.flatMap((child, index) => (index > 0 && ids.some((id) => child.includes(`id="${id}"`)) ? [index] : []));
+  const total = body.reduce((sum, child) => sum + child.length, 0);
+  const cuts: number[] = [];
+  let length = 0;
+  for (const [index, child] of body.entries()) {
+    // Cut at the first chapter start past each equal share.
+    if (starts.includes(index) && length >= (total * (cuts.length + 1)) / parts && cuts.length < parts - 1) cuts.push(index);
+    length += child.length;
+  }
+  if (cuts.length === 0) return undefined;
+  return [0, ...cuts].map((from, n) => body.slice(from, cuts[n] ?? body.length));
+}
+
+/** The document around its body children: up to and with `<body …>`, and from `</body>` on. */
+function shell(document: DocumentParts): { head: string; tail: string } {
+  const children = (document.body ?? []).join('');
+  const close = document.html.lastIndexOf('</body>');
+  return { head: document.html.slice(0, close - children.length), tail: document.html.slice(close) };
+}
