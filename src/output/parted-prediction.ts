@@ -4,12 +4,13 @@ import type { DocumentParts } from './html-parts.js';
 import { predictPages, type PredictedPages, type PredictPagesOptions } from './page-prediction.js';
 
 /**
- * HTML per part (about 300 trilingual A5 pages): a shorter book is predicted in one page and printed
- * from it, which saves the print a load; at 300 pages that was worth more than parts (the print 0.6
- * of raw from the prediction's page, 0.8 from a fresh load), at 1,000 pages the parts were (the
- * prediction 6.0 s in one page, 3.6 s in two, the print as long as raw either way).
+ * HTML per part (about 230 trilingual A5 pages; the 300-page bench book is 525,000 characters): a
+ * shorter book is predicted in one page and printed from it, which saves the print a load; at 300
+ * pages that was worth more than parts (the print 0.6 of raw from the prediction's page, 0.8 from a
+ * fresh load), at 1,000 pages the parts were (the prediction 6.0 s in one page, 3.6 s in two, the
+ * print as long as raw either way).
  */
-const MIN_PART_CHARS = 500_000;
+const MIN_PART_CHARS = 400_000;
 /** More parts than this ran no faster on 2 to 4 cores (measured: 2 and 4 parts alike, 8 slower). */
 const MAX_PARTS = 4;
 /** Ends every part but the last: it starts a column as the next chapter would, so its column is that chapter's. */
