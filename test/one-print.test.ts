@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../src/pipeline/manifest.js';
 import { columnBreakCss } from '../src/output/column-breaks.js';
@@ -62,6 +63,8 @@ describe('the layout-only prediction of every anchor', () => {
     const { predictPagesInParts } = (await import(dist('output/parted-prediction.js'))) as typeof import('../src/output/parted-prediction.js');
     const { serializeDocument } = (await import(dist('output/html-parts.js'))) as typeof import('../src/output/html-parts.js');
     const { layoutOf } = (await import(dist('pipeline/layouts.js'))) as typeof import('../src/pipeline/layouts.js');
+    const { printPatchedPage } = (await import(dist('output/patched-print.js'))) as typeof import('../src/output/patched-print.js');
+    const { anchorPages } = (await import(dist('output/pdf-anchors.js'))) as typeof import('../src/output/pdf-anchors.js');
     const bookDir = path.join(FIXTURES, 'books/articles');
     const config = await loadConfig(bookDir);
     const book = await loadBook(bookDir, config);
@@ -86,11 +89,17 @@ describe('the layout-only prediction of every anchor', () => {
         expect(document.html).toBe(printed.html);
         for (const parts of [2, 3]) {
           const name = `${edition.id}-in-${parts}`;
-          const inParts = await predictPagesInParts({ ...options, name, textArea: pageGeometry(edition).textArea, ids }, document, parts);
+          const open = await predictPagesInParts({ ...options, name, textArea: pageGeometry(edition).textArea, ids }, document, parts);
+          const inParts = open.value;
           expect({ edition: edition.id, parts, pages: Object.fromEntries(inParts.pages) }).toEqual({ edition: edition.id, parts, pages: Object.fromEntries(printed.pagination.pages) });
           expect(inParts.pageCount).toBe(printed.pages);
           expect(describeFaces(inParts.faces)).toEqual(describeFaces(printed.pagination.faces ?? []));
           expect(existsSync(path.join(workDir, `${name}-part${parts}.predict.html`))).toBe(true);
+          // The first part's page holds the whole document, laid out up to the second part only: printed
+          // from it, every part shows, on the pages of the edition's own print.
+          const fromParts = await printPatchedPage({ ...options, editionId: name, final: true, predicted: open, loaded: document, next: document });
+          if (!fromParts) throw new Error('the first part could not be printed from');
+          expect(Object.fromEntries(anchorPages(await PDFDocument.load(fromParts.pdf)))).toEqual(Object.fromEntries(printed.pagination.pages));
         }
       }
       // A Chromium stage like the others: the build's signal stops it, and so does the stage timeout.

@@ -14,6 +14,11 @@ export interface PredictPagesOptions extends LaidOutPageOptions {
   textArea: { widthMm: number; heightMm: number };
   /** The anchors whose pages are wanted. */
   ids: readonly string[];
+  /**
+   * Lays out the body only up to this child (src/output/parted-prediction.ts): the child itself
+   * empty, where its forced break puts it (`partEnd` of the result), and none after it.
+   */
+  partEnd?: number;
 }
 
 export interface PredictedPages {
@@ -23,6 +28,8 @@ export interface PredictedPages {
   pageCount: number;
   /** The faces Chromium laid the text out in: what the print will embed, and the colophon name. */
   faces: EmbeddedFace[];
+  /** With `partEnd`: the page that child starts on, where the rest of the body would go on. */
+  partEnd?: number;
 }
 
 /**
@@ -52,15 +59,15 @@ export async function predictPagesInPage(options: PredictPagesOptions): Promise<
 export const PREDICTION_MARKS = { selector: 'style#pp-prediction', attribute: 'data-pp-face-sample' } as const;
 
 async function predictionSpec(options: PredictPagesOptions): Promise<LaidOutPageSpec> {
-  return { html: await columnDocument(options.html, options.textArea), suffix: 'predict', what: `predicting the pages of ${options.name}` };
+  return { html: await columnDocument(options.html, options.textArea, options.partEnd), suffix: 'predict', what: `predicting the pages of ${options.name}` };
 }
 
 function readPrediction(options: PredictPagesOptions): (page: Page, signal: AbortSignal) => Promise<PredictedPages> {
   return async (page, signal) => {
     // Evaluated as a string: the page itself runs no script of ours or the book's.
-    const { pages, pageCount } = (await untilAborted(page.evaluate(`(${readColumns.toString()})(${JSON.stringify(options.ids)})`), signal)) as { pages: Record<string, number>; pageCount: number };
+    const { pages, pageCount, partEnd } = (await untilAborted(page.evaluate(`(${readColumns.toString()})(${JSON.stringify(options.ids)}, ${options.partEnd ?? -1})`), signal)) as { pages: Record<string, number>; pageCount: number; partEnd?: number };
     const faces = await untilAborted(laidOutFaces(page), signal);
-    return { pages: new Map(Object.entries(pages)), pageCount, faces };
+    return { pages: new Map(Object.entries(pages)), pageCount, faces, ...(partEnd !== undefined ? { partEnd } : {}) };
   };
 }
 
@@ -68,7 +75,7 @@ function readPrediction(options: PredictPagesOptions): (page: Page, signal: Abor
  * The print HTML with one more style sheet: its page breaks as column breaks (src/output/column-breaks.ts)
  * and the body as one column of the text area, what does not fit running into overflow columns to its right.
  */
-async function columnDocument(html: string, textArea: PredictPagesOptions['textArea']): Promise<string> {
+async function columnDocument(html: string, textArea: PredictPagesOptions['textArea'], partEnd?: number): Promise<string> {
   const head = html.slice(0, Math.max(0, html.indexOf('</head>')));
   const linked = [...head.matchAll(/<link\b[^>]*>/g)].flatMap(([tag]) => {
     const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
@@ -76,7 +83,8 @@ async function columnDocument(html: string, textArea: PredictPagesOptions['textA
   });
   const sheets = [...(await Promise.all(linked.map((file) => readFile(file, 'utf8').catch(() => '')))), ...[...head.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '')];
   const body = `body { margin: 0 !important; padding: 0 !important; border: 0 !important; box-sizing: content-box !important; width: ${textArea.widthMm}mm !important; height: ${textArea.heightMm}mm !important; column-count: 1 !important; column-gap: 0 !important; column-fill: auto !important; overflow: visible !important; }`;
-  return html.replace('</head>', `<style id="pp-prediction">\n${columnBreakCss(sheets)}\n${body}\n</style></head>`);
+  const part = partEnd === undefined ? '' : `\nbody > :nth-child(${partEnd + 1}) > * { display: none !important; }\nbody > :nth-child(n + ${partEnd + 2}) { display: none !important; }`;
+  return html.replace('</head>', `<style id="pp-prediction">\n${columnBreakCss(sheets)}\n${body}${part}\n</style></head>`);
 }
 
 /** Marks the text samples in the page (src attribute below); only the layout's own fonts answer. */
@@ -123,7 +131,7 @@ function markFaceSamples(attribute: string): void {
 }
 
 /** Runs in the page: the column, hence the page, of every anchor and of the end of the body. */
-function readColumns(ids: string[]): { pages: Record<string, number>; pageCount: number } {
+function readColumns(ids: string[], partEnd: number): { pages: Record<string, number>; pageCount: number; partEnd?: number } {
   const body = document.body;
   const origin = body.getBoundingClientRect().left;
   const pitch = body.getBoundingClientRect().width;
@@ -135,5 +143,6 @@ function readColumns(ids: string[]): { pages: Record<string, number>; pageCount:
     if (column !== undefined) pages[id] = column + 1;
   }
   const last = Array.from(body.children).reverse().map((element) => Array.from(element.getClientRects()).at(-1)).find(Boolean);
-  return { pages, pageCount: (columnOf(last) ?? 0) + 1 };
+  const end = partEnd >= 0 ? columnOf(body.children[partEnd]?.getClientRects()[0]) : undefined;
+  return { pages, pageCount: (columnOf(last) ?? 0) + 1, ...(end !== undefined ? { partEnd: end + 1 } : {}) };
 }

@@ -1,14 +1,14 @@
 import os from 'node:os';
 import type { EmbeddedFace } from '../layout/edition-fonts.js';
 import type { DocumentParts } from './html-parts.js';
-import { predictPages, type PredictedPages, type PredictPagesOptions } from './page-prediction.js';
+import type { OpenLaidOutPage } from './laid-out-page.js';
+import { predictPages, predictPagesInPage, type PredictedPages, type PredictPagesOptions } from './page-prediction.js';
 
 /**
  * HTML per part (about 230 trilingual A5 pages; the 300-page bench book is 525,000 characters): a
- * shorter book is predicted in one page and printed from it, which saves the print a load; at 300
- * pages that was worth more than parts (the print 0.6 of raw from the prediction's page, 0.8 from a
- * fresh load), at 1,000 pages the parts were (the prediction 6.0 s in one page, 3.6 s in two, the
- * print as long as raw either way).
+ * shorter book is predicted in one page, since every part loads the document's style sheets and
+ * fonts again, and the first part parses the whole body; at 1,000 pages parts were worth it (the
+ * prediction 6.0 s in one page, 3.6 s in two).
  */
 const MIN_PART_CHARS = 400_000;
 /** More parts than this ran no faster on 2 to 4 cores (measured: 2 and 4 parts alike, 8 slower). */
@@ -16,42 +16,55 @@ const MAX_PARTS = 4;
 /** Ends every part but the last: it starts a column as the next chapter would, so its column is that chapter's. */
 const PART_END = 'pp-part-end';
 
-/** How many parts to predict a document of `html` in: 1 (one page, printed from) for a short book. */
+/** How many parts to predict a document of `html` in: 1 (one page) for a short book. */
 export function predictionParts(html: string): number {
   return Math.max(1, Math.min(os.availableParallelism(), MAX_PARTS, Math.floor(html.length / MIN_PART_CHARS)));
 }
 
 /**
- * The prediction of a long book in `parts` pages laid out at once, each holding a run of whole
- * chapters: Chromium's multi-column layout of one body grows faster than its length (1,000 A5 pages:
- * 8.9 s in one page, 4.0 s in two at once on 2 cores, the same pages). Every chapter starts with a
- * forced break, so a chapter's pages do not depend on what precedes it: a part's pages are offset by
- * the pages before it, read where an empty forced break at its end would start the next chapter.
- * The pages are the prediction's only (nothing is printed from them).
+ * The prediction of a book in `parts` pages laid out at once, each holding a run of whole chapters:
+ * Chromium's multi-column layout of one body grows faster than its length (1,000 A5 pages: 8.9 s in
+ * one page, 4.0 s in two at once on 2 cores, the same pages). Every chapter starts with a forced
+ * break, so a chapter's pages do not depend on what precedes it: a part's pages are offset by the
+ * pages before it, read where the next chapter would start. The first part is the whole document,
+ * laid out only up to the second part's first chapter (kept empty, for where it starts), and stays
+ * open, so that the print patches it as it would a whole prediction (src/output/patched-print.ts);
+ * the others are their own documents, ended by an empty forced break, and closed.
  */
-export async function predictPagesInParts(options: Omit<PredictPagesOptions, 'html'>, document: DocumentParts, parts: number): Promise<PredictedPages> {
+export async function predictPagesInParts(options: Omit<PredictPagesOptions, 'html'>, document: DocumentParts, parts: number): Promise<OpenLaidOutPage<PredictedPages>> {
   const runs = chapterRuns(document, options.ids, parts);
-  if (!runs) return predictPages({ ...options, html: document.html });
+  if (!runs) return predictPagesInPage({ ...options, html: document.html });
   const { head, tail } = shell(document);
-  const predicted = await Promise.all(
-    runs.map((run, n) => {
-      const last = n === runs.length - 1;
+  const [firstRun = [], ...otherRuns] = runs;
+  const opening = predictPagesInPage({ ...options, html: document.html, partEnd: firstRun.length });
+  const others = Promise.all(
+    otherRuns.map((run, n) => {
+      const last = n === otherRuns.length - 1;
       const end = last ? '' : `<div id="${PART_END}" style="break-before: column !important"></div>`;
-      return predictPages({ ...options, name: `${options.name}-part${n + 1}`, html: `${head}${run.join('')}${end}${tail}`, ids: last ? options.ids : [...options.ids, PART_END] });
+      return predictPages({ ...options, name: `${options.name}-part${n + 2}`, html: `${head}${run.join('')}${end}${tail}`, ids: last ? options.ids : [...options.ids, PART_END] });
     }),
   );
+  const [first, rest] = await Promise.allSettled([opening, others]);
+  if (first.status === 'rejected' || rest.status === 'rejected') {
+    if (first.status === 'fulfilled') await first.value.page.close().catch(() => undefined);
+    throw first.status === 'rejected' ? first.reason : (rest as PromiseRejectedResult).reason;
+  }
+  const open = first.value;
+  const all = [open.value, ...rest.value];
   const pages = new Map<string, number>();
   const faces = new Map<string, EmbeddedFace>();
-  let before = 0;
-  for (const [n, part] of predicted.entries()) {
-    for (const [id, page] of part.pages) if (id !== PART_END) pages.set(id, before + page);
+  // The pages before the part at hand.
+  let offset = 0;
+  for (const [n, part] of all.entries()) {
+    for (const [id, page] of part.pages) if (id !== PART_END) pages.set(id, offset + page);
     for (const face of part.faces) faces.set(`${face.family}\u0000${face.style}`, face);
-    if (n === predicted.length - 1) return { pages, pageCount: before + part.pageCount, faces: [...faces.values()] };
-    const next = part.pages.get(PART_END);
-    if (next === undefined) throw new Error(`The end of part ${n + 1} of the prediction of ${options.name} was not laid out`);
-    before += next - 1;
+    if (n === all.length - 1) return { ...open, value: { pages, pageCount: offset + part.pageCount, faces: [...faces.values()] } };
+    const next = n === 0 ? part.partEnd : part.pages.get(PART_END);
+    if (next === undefined) break;
+    offset += next - 1;
   }
-  throw new Error('unreachable: a prediction has at least one part');
+  await open.page.close().catch(() => undefined);
+  throw new Error(`A part of the prediction of ${options.name} did not say where the next one starts`);
 }
 
 /**

@@ -5,7 +5,6 @@ import { isSettled, planPagination, UNPAGINATED, type Pagination } from '../layo
 import { writeOutput } from '../fs/atomic.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_SAVE } from '../output/pdf-metadata.js';
-import { predictPagesInPage } from '../output/page-prediction.js';
 import { predictionParts, predictPagesInParts } from '../output/parted-prediction.js';
 import { serializeDocument, type DocumentParts } from '../output/html-parts.js';
 import type { EditionDocument } from '../layout/document.js';
@@ -23,9 +22,9 @@ const MAX_PRINTS = 3;
  * Prints a flow edition (columns, interleaved) once: where every chapter falls is predicted by
  * laying the book out in page-sized columns (src/output/page-prediction.ts), which decides the
  * contents page numbers, the blank versos that make every chapter open on a recto and the faces
- * the colophon names. A short book's page, the prediction's, is then patched with that pagination
- * and printed (src/output/patched-print.ts): Chromium loads it once. A long book is predicted in
- * parts laid out at once (src/output/parted-prediction.ts), then loaded whole and printed. The print is checked against
+ * the colophon names; a long book is laid out in parts at once (src/output/parted-prediction.ts).
+ * The page the prediction laid out (the first part's, which holds the whole document) is then
+ * patched with that pagination and printed (src/output/patched-print.ts). The print is checked against
  * its own destinations and embedded faces; a misprediction (counted) is loaded and printed again
  * with what the print showed. build --watch starts from the previous build's pagination instead.
  */
@@ -53,16 +52,15 @@ export async function printFlow(options: PrintEditionOptions, editionDocument: E
       const started = performance.now();
       const prediction = { ...options, name: edition.id, textArea: pageGeometry(edition).textArea, ids: chapters.map(chapterAnchor) };
       const parts = predictionParts(loaded.html);
-      // A long book is predicted in parts laid out at once, and printed from a fresh load; a short one in
-      // the page it is then printed from.
-      const page = parts > 1 ? undefined : await predictPagesInPage({ ...prediction, html: loaded.html });
-      const value = page?.value ?? (await predictPagesInParts(prediction, loaded, parts));
+      // A long book is laid out in parts at once; the page of the first, which holds the whole document, is printed from.
+      const page = await predictPagesInParts(prediction, loaded, parts);
+      const { value } = page;
       timings.predict += performance.now() - started;
       timings.predictions += 1;
       timings.loads += parts;
       // The faces the prediction saw laid out: the colophon of the one print names them.
       used = { ...planPagination(chapters, UNPAGINATED, value.pages), faces: value.faces };
-      if (page) predicted = { page, loaded };
+      predicted = { page, loaded };
     }
     for (let pass = 1; pass <= MAX_PRINTS; pass++) {
       const next = documentOf(used);
