@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../src/pipeline/manifest.js';
+import { writeSyntheticBook } from '../src/bench/synthetic-book.js';
 import { columnBreakCss } from '../src/output/column-breaks.js';
 import { FIXTURES, ROOT, runCli } from './helpers/cli.js';
 import { pdfText } from './helpers/pdf.js';
@@ -44,6 +45,33 @@ describe('one print per edition: pagination predicted by layout, checked against
       }
     }, 420_000);
   }
+});
+
+describe('a facing book whose front matter ends on a verso', () => {
+  it('adds the blank page that opens the spreads on a verso by shifting the prediction, not laying the book out again: one load, one print, the contents right', async () => {
+    // 16 short chapters: the contents run one page longer than with 12, and the first spread's verso
+    // was predicted on an odd page (measured; 1 to 12 chapters are not).
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'pp-front-verso-'));
+    await writeSyntheticBook(dir, { chapters: 16, sectionsPerChapter: 1, rowsPerSection: 2 });
+    const out = path.join(dir, 'out');
+    const built = await runCli(['build', dir, '--no-cache', '--edition', 'synthetic-facing', '--out', out], { timeoutMs: 200_000 });
+    expect(built.code).toBe(0);
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const [edition] = manifest.editions;
+    expect({ passes: edition?.passes, loads: edition?.loads, mispredictions: edition?.mispredictions }).toEqual({ passes: 1, loads: 1, mispredictions: 0 });
+    const starts = Object.values(edition?.chapterPages ?? {});
+    expect(starts).toHaveLength(16);
+    // Every chapter opens on a spread (an even verso), and the contents name those pages.
+    for (const page of starts) expect(page % 2).toBe(0);
+    const file = path.join(out, edition?.path ?? '');
+    const pages = pdfText(file).split('\f');
+    // The contents: from its title to the page before the first chapter; each entry's last line ends with its page.
+    const contents = pages.slice(pages.findIndex((page) => page.includes('Contents')), (starts[0] ?? 1) - 1).join('\n');
+    const numbers = contents.split('\n').flatMap((line) => /\s(\d+)$/.exec(line.trim())?.[1] ?? []).map(Number);
+    // In chapter order (a title can end a line with a year: numbers the entries skip).
+    const named = starts.filter((page, n) => numbers.indexOf(page) > numbers.indexOf(starts[n - 1] ?? -1));
+    expect(named).toEqual(starts);
+  }, 240_000);
 });
 
 describe('the layout-only prediction of every anchor', () => {

@@ -110,6 +110,16 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
       }
       if (firstVerso !== undefined && firstVerso % 2 === 1) {
         blankAfterFront = !blankAfterFront;
+        if (!document) {
+          // The blank page after the front matter moves every spread by one page and changes nothing
+          // else: the prediction holds, shifted, without laying the book out again.
+          const shift = blankAfterFront ? 1 : -1;
+          predictedSettled = true;
+          faces = found;
+          context.fonts = faces;
+          pages = new Map([...next].map(([id, page]) => [id, page + shift]));
+          continue;
+        }
         pages = next;
         continue;
       }
