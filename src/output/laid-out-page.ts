@@ -1,10 +1,7 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { DEFAULT_STAGE_TIMEOUT_MS } from '../config/stage-timeout.js';
 import type { PrintBrowser } from './browser.js';
-import { closePage, loadHtml } from './pdf.js';
-import { stageError, stageSignal, untilAborted } from './stage-signal.js';
+import { inLoadedPage } from './pdf.js';
 
 /** What a layout-only Chromium stage needs: the measuring of facing sides and the page prediction. */
 export interface LaidOutPageOptions {
@@ -48,19 +45,5 @@ export interface LaidOutPageSpec {
 
 /** As inLaidOutPage, but the page stays open when `read` succeeds, for a print of the same document. */
 export async function openLaidOutPage<T>(options: LaidOutPageOptions, { html, suffix, what }: LaidOutPageSpec, read: (page: Page, signal: AbortSignal) => Promise<T>): Promise<OpenLaidOutPage<T>> {
-  options.signal?.throwIfAborted();
-  const file = path.join(options.workDir, `${options.name}.${suffix}.html`);
-  await writeFile(file, html);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_STAGE_TIMEOUT_MS;
-  const signal = stageSignal(options.signal, timeoutMs);
-  let page: Page | undefined;
-  try {
-    const opened = await untilAborted(options.browser.openPage(options.allowedRoots), signal);
-    page = opened.page;
-    await loadHtml(page, file, { signal, media: 'print' });
-    return { value: await read(page, signal), page, blocked: opened.blocked };
-  } catch (error) {
-    await closePage(page, signal);
-    throw stageError(error, options.signal, signal, { what, outPath: options.outPath, timeoutMs });
-  }
+  return inLoadedPage({ ...options, html, file: path.join(options.workDir, `${options.name}.${suffix}.html`), what, media: 'print' }, read);
 }

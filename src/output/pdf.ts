@@ -49,21 +49,45 @@ export interface PrintedHtml {
 
 /** One print of one HTML document by Chromium; nothing is written but the HTML. */
 export async function printHtml(options: PrintHtmlOptions): Promise<PrintedHtml> {
-  options.signal?.throwIfAborted();
-  const htmlPath = path.join(options.workDir, `${options.editionId}.html`);
-  await writeFile(htmlPath, options.html);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_STAGE_TIMEOUT_MS;
-  const signal = stageSignal(options.signal, timeoutMs);
+  const file = path.join(options.workDir, `${options.editionId}.html`);
+  const stage = { ...options, file, what: `printing edition ${options.editionId}` };
+  const printed = await inLoadedPage(stage, async (page, signal) => pdfOfPage(page, options.final, signal));
+  await printed.page.close().catch(() => undefined);
+  return { pdf: printed.value, blocked: printed.blocked };
+}
+
+/** One Chromium stage on one document: where the HTML goes, the guard's roots, the limits, what it is doing (for messages). */
+export interface LoadedPageStage {
+  browser: PrintBrowser;
+  html: string;
+  file: string;
+  allowedRoots: readonly string[];
+  what: string;
+  outPath: string;
+  media?: 'print';
+  timeoutMs?: number | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Writes the HTML, loads it in a guarded page and hands the page to `work`, all under the build's
+ * signal and the stage timeout; an error says what the stage was doing, and closes the page. The
+ * page is left open on success: the caller prints from it again or closes it.
+ */
+export async function inLoadedPage<T>(stage: LoadedPageStage, work: (page: Page, signal: AbortSignal) => Promise<T>): Promise<{ value: T; page: Page; blocked: string[] }> {
+  stage.signal?.throwIfAborted();
+  await writeFile(stage.file, stage.html);
+  const timeoutMs = stage.timeoutMs ?? DEFAULT_STAGE_TIMEOUT_MS;
+  const signal = stageSignal(stage.signal, timeoutMs);
   let page: Page | undefined;
   try {
-    const opened = await untilAborted(options.browser.openPage(options.allowedRoots), signal);
+    const opened = await untilAborted(stage.browser.openPage(stage.allowedRoots), signal);
     page = opened.page;
-    await loadHtml(page, htmlPath, { signal });
-    return { pdf: await pdfOfPage(page, options.final, signal), blocked: opened.blocked };
+    await loadHtml(page, stage.file, { signal, ...(stage.media ? { media: stage.media } : {}) });
+    return { value: await work(page, signal), page, blocked: opened.blocked };
   } catch (error) {
-    throw stageError(error, options.signal, signal, { what: `printing edition ${options.editionId}`, outPath: options.outPath, timeoutMs });
-  } finally {
     await closePage(page, signal);
+    throw stageError(error, stage.signal, signal, { what: stage.what, outPath: stage.outPath, timeoutMs });
   }
 }
 
