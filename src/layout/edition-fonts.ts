@@ -21,6 +21,13 @@ export function describeFaces(faces: readonly EmbeddedFace[]): string {
     .join(', ');
 }
 
+/** Each face once (by family and style), in the order first met. */
+export function distinctFaces(faces: Iterable<EmbeddedFace>): EmbeddedFace[] {
+  const distinct = new Map<string, EmbeddedFace>();
+  for (const face of faces) if (!distinct.has(`${face.family}\u0000${face.style}`)) distinct.set(`${face.family}\u0000${face.style}`, face);
+  return [...distinct.values()];
+}
+
 /** Whether every face of `found` is one of `known`. */
 export function hasFaces(known: readonly EmbeddedFace[], found: readonly EmbeddedFace[]): boolean {
   return found.every((face) => known.some((k) => k.family === face.family && k.style === face.style));

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { faceOfPostScriptName, type EmbeddedFace } from '../layout/edition-fonts.js';
+import { distinctFaces, faceOfPostScriptName, type EmbeddedFace } from '../layout/edition-fonts.js';
 import { columnBreakCss } from './column-breaks.js';
 import { inLaidOutPage, openLaidOutPage, type LaidOutPageOptions, type LaidOutPageSpec, type OpenLaidOutPage } from './laid-out-page.js';
 import { untilAborted } from './stage-signal.js';
@@ -104,12 +104,7 @@ async function laidOutFaces(page: Page): Promise<EmbeddedFace[]> {
     const { root } = await session.send('DOM.getDocument', { depth: 0 });
     const { nodeIds } = await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[${SAMPLE}]` });
     const answers = await Promise.all(nodeIds.map((nodeId) => session.send('CSS.getPlatformFontsForNode', { nodeId })));
-    const faces = new Map<string, EmbeddedFace>();
-    for (const font of answers.flatMap((a) => a.fonts)) {
-      const face = faceOfPostScriptName(font.postScriptName || font.familyName);
-      faces.set(`${face.family}\u0000${face.style}`, face);
-    }
-    return [...faces.values()];
+    return distinctFaces(answers.flatMap((a) => a.fonts).map((font) => faceOfPostScriptName(font.postScriptName || font.familyName)));
   } finally {
     await session.detach().catch(() => undefined);
   }

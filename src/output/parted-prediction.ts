@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { EmbeddedFace } from '../layout/edition-fonts.js';
+import { distinctFaces } from '../layout/edition-fonts.js';
 import type { DocumentParts } from './html-parts.js';
 import type { OpenLaidOutPage } from './laid-out-page.js';
 import { predictPages, predictPagesInPage, type PredictedPages, type PredictPagesOptions } from './page-prediction.js';
@@ -31,9 +31,9 @@ export function predictionParts(html: string): number {
  * open, so that the print patches it as it would a whole prediction (src/output/patched-print.ts);
  * the others are their own documents, ended by an empty forced break, and closed.
  */
-export async function predictPagesInParts(options: Omit<PredictPagesOptions, 'html'>, document: DocumentParts, parts: number): Promise<OpenLaidOutPage<PredictedPages>> {
+export async function predictPagesInParts(options: Omit<PredictPagesOptions, 'html'>, document: DocumentParts, parts: number): Promise<PartedPrediction> {
   const runs = chapterRuns(document, options.ids, parts);
-  if (!runs) return predictPagesInPage({ ...options, html: document.html });
+  if (!runs) return { ...(await predictPagesInPage({ ...options, html: document.html })), loads: 1 };
   const { head, tail } = shell(document);
   const [firstRun = [], ...otherRuns] = runs;
   const opening = predictPagesInPage({ ...options, html: document.html, partEnd: firstRun.length });
@@ -52,19 +52,22 @@ export async function predictPagesInParts(options: Omit<PredictPagesOptions, 'ht
   const open = first.value;
   const all = [open.value, ...rest.value];
   const pages = new Map<string, number>();
-  const faces = new Map<string, EmbeddedFace>();
   // The pages before the part at hand.
   let offset = 0;
   for (const [n, part] of all.entries()) {
     for (const [id, page] of part.pages) if (id !== PART_END) pages.set(id, offset + page);
-    for (const face of part.faces) faces.set(`${face.family}\u0000${face.style}`, face);
-    if (n === all.length - 1) return { ...open, value: { pages, pageCount: offset + part.pageCount, faces: [...faces.values()] } };
+    if (n === all.length - 1) return { ...open, value: { pages, pageCount: offset + part.pageCount, faces: distinctFaces(all.flatMap((p) => p.faces)) }, loads: all.length };
     const next = n === 0 ? part.partEnd : part.pages.get(PART_END);
     if (next === undefined) break;
     offset += next - 1;
   }
   await open.page.close().catch(() => undefined);
   throw new Error(`A part of the prediction of ${options.name} did not say where the next one starts`);
+}
+
+/** The first part's page, open for the print, with the prediction of the whole book; `loads`: the parts laid out. */
+export interface PartedPrediction extends OpenLaidOutPage<PredictedPages> {
+  loads: number;
 }
 
 /**

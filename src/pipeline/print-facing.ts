@@ -108,27 +108,24 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
           continue;
         }
       }
+      let predictedPages = next;
       if (firstVerso !== undefined && firstVerso % 2 === 1) {
         blankAfterFront = !blankAfterFront;
-        if (!document) {
-          // The blank page after the front matter moves every spread by one page and changes nothing
-          // else: the prediction holds, shifted, without laying the book out again.
-          const shift = blankAfterFront ? 1 : -1;
-          predictedSettled = true;
-          faces = found;
-          context.fonts = faces;
-          pages = new Map([...next].map(([id, page]) => [id, page + shift]));
+        if (document) {
+          pages = next;
           continue;
         }
-        pages = next;
-        continue;
+        // The blank page after the front matter moves every spread by one page and changes nothing
+        // else: the prediction holds, shifted, without laying the book out again.
+        const shift = blankAfterFront ? 1 : -1;
+        predictedPages = new Map([...next].map(([id, page]) => [id, page + shift]));
       }
       if (!document) {
         // No spread runs over and the first opens on a verso: print, with the contents and the faces the prediction gives.
         predictedSettled = true;
         faces = found;
         context.fonts = faces;
-        pages = next;
+        pages = predictedPages;
         continue;
       }
       // Settled when the contents named the pages and the colophon the faces this very PDF has; else

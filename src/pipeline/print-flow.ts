@@ -51,13 +51,12 @@ export async function printFlow(options: PrintEditionOptions, editionDocument: E
       const loaded = documentOf(UNPAGINATED);
       const started = performance.now();
       const prediction = { ...options, name: edition.id, textArea: pageGeometry(edition).textArea, ids: chapters.map(chapterAnchor) };
-      const parts = predictionParts(loaded.html);
       // A long book is laid out in parts at once; the page of the first, which holds the whole document, is printed from.
-      const page = await predictPagesInParts(prediction, loaded, parts);
+      const page = await predictPagesInParts(prediction, loaded, predictionParts(loaded.html));
       const { value } = page;
       timings.predict += performance.now() - started;
       timings.predictions += 1;
-      timings.loads += parts;
+      timings.loads += page.loads;
       // The faces the prediction saw laid out: the colophon of the one print names them.
       used = { ...planPagination(chapters, UNPAGINATED, value.pages), faces: value.faces };
       predicted = { page, loaded };
