@@ -2,13 +2,15 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../src/pipeline/manifest.js';
 import { writeSyntheticBook } from '../src/bench/synthetic-book.js';
 import { columnBreakCss } from '../src/output/column-breaks.js';
+import { anchorPages } from '../src/output/pdf-anchors.js';
 import { FIXTURES, ROOT, runCli } from './helpers/cli.js';
-import { pdfText } from './helpers/pdf.js';
+import { pdfFonts, pdfText } from './helpers/pdf.js';
+import { outlineEntries, structureOutline } from './helpers/pdf-structure.js';
 
 /** Every book of the tests that has PDF editions of more than one chapter: all three layouts, grid rows, list items, tables, notes. */
 const BOOKS = [ROOT, path.join(FIXTURES, 'books/articles'), path.join(FIXTURES, 'books/mini')];
@@ -145,6 +147,72 @@ describe('the layout-only prediction of every anchor', () => {
     }
   }, 300_000);
 });
+
+describe('a long flow book printed in parts at once', () => {
+  it('gives the PDF of the whole print: the same pages and text, bookmarks, tagged structure, links and destinations, one name per font subset', async () => {
+    const dist = (file: string) => path.join(ROOT, 'dist', file);
+    const { loadConfig } = (await import(dist('config/load.js'))) as typeof import('../src/config/load.js');
+    const { resolveEditions } = (await import(dist('config/schema.js'))) as typeof import('../src/config/schema.js');
+    const { loadBook } = (await import(dist('manuscript/load.js'))) as typeof import('../src/manuscript/load.js');
+    const { printEdition } = (await import(dist('pipeline/print-edition.js'))) as typeof import('../src/pipeline/print-edition.js');
+    const { launchBrowser } = (await import(dist('output/browser.js'))) as typeof import('../src/output/browser.js');
+    const { TEMPLATES_DIR } = (await import(dist('paths.js'))) as typeof import('../src/paths.js');
+    const { editionContext } = (await import(dist('layout/edition-view.js'))) as typeof import('../src/layout/edition-view.js');
+    const bookDir = path.join(FIXTURES, 'books/articles');
+    const config = await loadConfig(bookDir);
+    const book = await loadBook(bookDir, config);
+    const workDir = await mkdtemp(path.join(os.tmpdir(), 'pp-parts-'));
+    const browser = await launchBrowser();
+    try {
+      const editions = resolveEditions(config).flatMap((e) => (e.format === 'pdf' && e.layout !== 'facing' ? [e] : []));
+      expect(new Set(editions.map((e) => e.layout))).toEqual(new Set(['columns', 'interleaved']));
+      for (const edition of editions) {
+        const print = async (parts: number) => {
+          const outPath = path.join(workDir, `${edition.id}-${parts}.pdf`);
+          const printed = await printEdition({ browser, edition, context: editionContext(book, edition, new Date(0)), templatesDir: TEMPLATES_DIR, workDir, allowedRoots: [bookDir, TEMPLATES_DIR, workDir], outPath, parts });
+          const document = await PDFDocument.load(await readFile(outPath));
+          return { printed, outPath, document, pages: pdfText(outPath).split('\f') };
+        };
+        const whole = await print(1);
+        for (const parts of [2, 3]) {
+          const inParts = await print(parts);
+          const label = `${edition.id} in ${parts} parts`;
+          // Printed from the prediction's pages, in parts: no load of its own, no second print.
+          expect({ label, loads: inParts.printed.timings.loads, prints: inParts.printed.timings.print.length, mispredictions: inParts.printed.mispredictions }).toEqual({ label, loads: parts, prints: 1, mispredictions: 0 });
+          expect(existsSync(path.join(workDir, `${edition.id}.part${parts}.html`)), label).toBe(true);
+          expect(inParts.pages.length, label).toBe(whole.pages.length);
+          inParts.pages.forEach((text, n) => expect({ label, page: n + 1, text }).toEqual({ label, page: n + 1, text: whole.pages[n] }));
+          expect(Object.fromEntries(inParts.printed.pagination.pages)).toEqual(Object.fromEntries(whole.printed.pagination.pages));
+          expect(outlineEntries(inParts.document), label).toEqual(outlineEntries(whole.document));
+          const structure = structureOutline(inParts.document);
+          expect(structure, label).toEqual(structureOutline(whole.document));
+          expect({ label, pagesWithoutKey: structure.pagesWithoutKey, wrongParents: structure.wrongParents }).toEqual({ label, pagesWithoutKey: 0, wrongParents: 0 });
+          expect(linkTargets(inParts.document), label).toEqual(linkTargets(whole.document));
+          // Each part embeds subsets of its own: under names no other subset of the book has.
+          const names = pdfFonts(inParts.outPath).map((font) => font.name);
+          expect(new Set(names).size, label).toBe(names.length);
+          expect(new Set(names.map((name) => name.replace(/^[A-Z]{6}\+/, ''))), label).toEqual(new Set(pdfFonts(whole.outPath).map((font) => font.name.replace(/^[A-Z]{6}\+/, ''))));
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 300_000);
+});
+
+/** Every link of the PDF: its page and the named destination it goes to, with that destination's page. */
+function linkTargets(document: PDFDocument): string[] {
+  const pages = anchorPages(document);
+  return document.getPages().flatMap((page, index) => {
+    const annotations = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    return (annotations?.asArray() ?? []).map((ref) => {
+      const dest = (document.context.lookup(ref) as PDFDict).get(PDFName.of('Dest'));
+      const name = dest instanceof PDFName ? dest.decodeText() : String(dest);
+      return `${index + 1} → ${name} p. ${pages.get(name) ?? '?'}`;
+    });
+  });
+}
+
 
 describe('page breaks restated as column breaks', () => {
   it('keeps the cascade of the originals: same selectors, same order, forced values as column, others as they were', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import hyphen from 'hyphen/en/index.js';
 import { toString } from 'mdast-util-to-string';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load.js';
 import { resolveEditions, type Edition } from '../src/config/schema.js';
@@ -16,6 +16,7 @@ import type { Book } from '../src/manuscript/model.js';
 import { ROOT, runCli } from './helpers/cli.js';
 import { bodyText, columnStreams, comparable, pdfLines, pdfText, runningHead, type BoxLine } from './helpers/pdf.js';
 import { nonEmpty } from './helpers/non-empty.js';
+import { outlineTitles } from './helpers/pdf-structure.js';
 import { withDigits } from '../src/text/numerals.js';
 
 /** The repository's own book, every PDF edition, read back from the real PDFs with poppler and pdf-lib. */
@@ -265,16 +266,3 @@ function hyphenBreaks(lines: readonly BoxLine[]): { before: string; after: strin
   });
 }
 
-function outlineTitles(document: PDFDocument): string[] {
-  const titles: string[] = [];
-  const walk = (item: PDFDict | undefined) => {
-    for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
-      const title = node.lookup(PDFName.of('Title'));
-      if (title instanceof PDFString || title instanceof PDFHexString) titles.push(title.decodeText());
-      walk(node.lookupMaybe(PDFName.of('First'), PDFDict));
-    }
-  };
-  walk(document.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict));
-  void PDFArray;
-  return titles;
-}

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { distinctFaces } from '../layout/edition-fonts.js';
 import type { DocumentParts } from './html-parts.js';
 import type { OpenLaidOutPage } from './laid-out-page.js';
-import { predictPages, predictPagesInPage, type PredictedPages, type PredictPagesOptions } from './page-prediction.js';
+import { predictPagesInPage, type PredictedPages, type PredictPagesOptions } from './page-prediction.js';
 
 /**
  * HTML per part (about 230 trilingual A5 pages; the 300-page bench book is 525,000 characters): a
@@ -29,45 +29,69 @@ export function predictionParts(html: string): number {
  * pages before it, read where the next chapter would start. The first part is the whole document,
  * laid out only up to the second part's first chapter (kept empty, for where it starts), and stays
  * open, so that the print patches it as it would a whole prediction (src/output/patched-print.ts);
- * the others are their own documents, ended by an empty forced break, and closed.
+ * the others are their own documents, ended by an empty forced break, and stay open too: a long
+ * book is printed in the same parts (src/output/parted-print.ts).
  */
 export async function predictPagesInParts(options: Omit<PredictPagesOptions, 'html'>, document: DocumentParts, parts: number): Promise<PartedPrediction> {
   const runs = chapterRuns(document, options.ids, parts);
-  if (!runs) return { ...(await predictPagesInPage({ ...options, html: document.html })), loads: 1 };
+  if (!runs) return { ...(await predictPagesInPage({ ...options, html: document.html })), loads: 1, parts: [] };
   const { head, tail } = shell(document);
   const [firstRun = [], ...otherRuns] = runs;
-  const opening = predictPagesInPage({ ...options, html: document.html, partEnd: firstRun.length });
-  const others = Promise.all(
-    otherRuns.map((run, n) => {
-      const last = n === otherRuns.length - 1;
-      const end = last ? '' : `<div id="${PART_END}" style="break-before: column !important"></div>`;
-      return predictPages({ ...options, name: `${options.name}-part${n + 2}`, html: `${head}${run.join('')}${end}${tail}`, ids: last ? options.ids : [...options.ids, PART_END] });
-    }),
-  );
-  const [first, rest] = await Promise.allSettled([opening, others]);
-  if (first.status === 'rejected' || rest.status === 'rejected') {
-    if (first.status === 'fulfilled') await first.value.page.close().catch(() => undefined);
-    throw first.status === 'rejected' ? first.reason : (rest as PromiseRejectedResult).reason;
+  const firstChapterOf = (run: readonly string[]) => options.ids.find((id) => run[0]?.includes(`id="${id}"`)) ?? '';
+  const opening = predictPagesInPage({ ...options, html: document.html, partEnd: firstRun.length }).then((page): PartPage<PredictedPages> => ({ page, loaded: document, firstChapter: firstChapterOf(firstRun) }));
+  const others = otherRuns.map(async (run, n): Promise<PartPage<PredictedPages>> => {
+    const last = n === otherRuns.length - 1;
+    const body = [...run, ...(last ? [] : [`<div id="${PART_END}" style="break-before: column !important"></div>`])];
+    const html = `${head}${body.join('')}${tail}`;
+    const page = await predictPagesInPage({ ...options, name: `${options.name}-part${n + 2}`, html, ids: last ? options.ids : [...options.ids, PART_END] });
+    return { page, loaded: { html, head: document.head, body }, firstChapter: firstChapterOf(run) };
+  });
+  const settled = await Promise.allSettled([opening, ...others]);
+  const laidOut = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) {
+    await closeParts(laidOut);
+    throw failed.reason;
   }
-  const open = first.value;
-  const all = [open.value, ...rest.value];
   const pages = new Map<string, number>();
   // The pages before the part at hand.
   let offset = 0;
-  for (const [n, part] of all.entries()) {
-    for (const [id, page] of part.pages) if (id !== PART_END) pages.set(id, offset + page);
-    if (n === all.length - 1) return { ...open, value: { pages, pageCount: offset + part.pageCount, faces: distinctFaces(all.flatMap((p) => p.faces)) }, loads: all.length };
-    const next = n === 0 ? part.partEnd : part.pages.get(PART_END);
+  for (const [n, { page: part }] of laidOut.entries()) {
+    for (const [id, page] of part.value.pages) if (id !== PART_END) pages.set(id, offset + page);
+    if (n === laidOut.length - 1) {
+      const [whole, ...rest] = laidOut as [PartPage<PredictedPages>, ...PartPage<PredictedPages>[]];
+      return { ...whole.page, value: { pages, pageCount: offset + part.value.pageCount, faces: distinctFaces(laidOut.flatMap((p) => p.page.value.faces)) }, loads: laidOut.length, parts: rest };
+    }
+    const next = n === 0 ? part.value.partEnd : part.value.pages.get(PART_END);
     if (next === undefined) break;
     offset += next - 1;
   }
-  await open.page.close().catch(() => undefined);
+  await closeParts(laidOut);
   throw new Error(`A part of the prediction of ${options.name} did not say where the next one starts`);
 }
 
-/** The first part's page, open for the print, with the prediction of the whole book; `loads`: the parts laid out. */
+/** Closes the pages of a prediction's parts, whatever state they are in. */
+export async function closeParts(parts: readonly PartPage[]): Promise<void> {
+  await Promise.all(parts.map(({ page }) => page.page.close().catch(() => undefined)));
+}
+
+/**
+ * The first part's page, open for the print, with the prediction of the whole book; `loads`: the
+ * parts laid out; `parts`: the pages of the other parts, open too, for a print in parts
+ * (src/output/parted-print.ts). Closing every page is the caller's.
+ */
 export interface PartedPrediction extends OpenLaidOutPage<PredictedPages> {
   loads: number;
+  parts: PartPage[];
+}
+
+/** A part after the first: its open page, the document it holds, and the chapter it starts with. */
+export interface PartPage<T = unknown> {
+  page: OpenLaidOutPage<T>;
+  /** Its body: the run of chapters, then (but the last part) the empty forced break that ends it. */
+  loaded: DocumentParts;
+  /** The anchor of the chapter the part starts with. */
+  firstChapter: string;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { chapterAnchor } from '../layout/chapter-parts.js';
-import { contentsChapters } from '../layout/front-matter.js';
+import { blankPage, contentsChapters } from '../layout/front-matter.js';
 import { pageGeometry } from '../layout/page-geometry.js';
 import { isSettled, planPagination, UNPAGINATED, type Pagination } from '../layout/pagination.js';
 import { writeOutput } from '../fs/atomic.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_SAVE } from '../output/pdf-metadata.js';
-import { predictionParts, predictPagesInParts } from '../output/parted-prediction.js';
+import { closeParts, predictionParts, predictPagesInParts } from '../output/parted-prediction.js';
+import { toHtml } from 'hast-util-to-html';
 import { serializeDocument, type DocumentParts } from '../output/html-parts.js';
 import type { EditionDocument } from '../layout/document.js';
 import { pdfFaces } from '../output/pdf-fonts.js';
@@ -14,6 +15,9 @@ import { pdfMetadata } from './pdf-metadata.js';
 import { printPass, type PredictionPage } from './print-pass.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 import { unsettledPrint } from './unsettled.js';
+
+/** One empty page of the book: a part of a long book printed on its own starts with as many as precede it. */
+const BLANK_PAGE = toHtml(blankPage());
 
 /** Prints: the first, and more only when the pages printed were not the pages predicted. */
 const MAX_PRINTS = 3;
@@ -52,18 +56,19 @@ export async function printFlow(options: PrintEditionOptions, editionDocument: E
       const started = performance.now();
       const prediction = { ...options, name: edition.id, textArea: pageGeometry(edition).textArea, ids: chapters.map(chapterAnchor) };
       // A long book is laid out in parts at once; the page of the first, which holds the whole document, is printed from.
-      const page = await predictPagesInParts(prediction, loaded, predictionParts(loaded.html));
+      const page = await predictPagesInParts(prediction, loaded, options.parts ?? predictionParts(loaded.html));
       const { value } = page;
       timings.predict += performance.now() - started;
       timings.predictions += 1;
       timings.loads += page.loads;
       // The faces the prediction saw laid out: the colophon of the one print names them.
       used = { ...planPagination(chapters, UNPAGINATED, value.pages), faces: value.faces };
-      predicted = { page, loaded };
+      predicted = { page, loaded, ...(page.parts.length > 0 ? { parts: { others: page.parts, pages: new Map(), leadPage: BLANK_PAGE } } : {}) };
     }
     for (let pass = 1; pass <= MAX_PRINTS; pass++) {
       const next = documentOf(used);
-      const from = predicted;
+      // A book predicted in parts is printed in them: each after the empty pages the plan puts before it.
+      const from = predicted?.parts ? { ...predicted, parts: { ...predicted.parts, pages: used.pages } } : predicted;
       predicted = undefined;
       const document = await printPass(options, next, { timings, blocked }, from);
       const started = performance.now();
@@ -87,6 +92,7 @@ export async function printFlow(options: PrintEditionOptions, editionDocument: E
   } finally {
     // Still open only when the first print never came (a layout between the prediction and it failed).
     await predicted?.page.page.close().catch(() => undefined);
+    if (predicted?.parts) await closeParts(predicted.parts.others);
   }
   throw unsettledPrint(edition.id, 'the chapters', MAX_PRINTS, moved);
 }

@@ -4,6 +4,9 @@ import type { OpenLaidOutPage } from '../output/laid-out-page.js';
 import { printPatchedPage } from '../output/patched-print.js';
 import { PDF_LOAD } from '../output/pdf-metadata.js';
 import { printHtml } from '../output/pdf.js';
+import { printInParts } from '../output/parted-print.js';
+import type { PartPage } from '../output/parted-prediction.js';
+import { joinPdfParts } from '../output/pdf-parts.js';
 import type { PrintEditionOptions } from './printed-edition.js';
 
 export interface PassBook {
@@ -17,6 +20,17 @@ export interface PassBook {
 export interface PredictionPage {
   page: OpenLaidOutPage<unknown>;
   loaded: DocumentParts;
+  /** A long book predicted in parts: the pages of the parts after the first, to print in the same parts. */
+  parts?: PartedPass;
+}
+
+/** What a print in parts needs besides the parts' pages (src/output/parted-print.ts). */
+export interface PartedPass {
+  others: readonly PartPage[];
+  /** The page each chapter opens on in the document printed. */
+  pages: ReadonlyMap<string, number>;
+  /** One empty page of the book. */
+  leadPage: string;
 }
 
 /**
@@ -25,6 +39,11 @@ export interface PredictionPage {
  * (src/output/patched-print.ts), which closes it; otherwise Chromium loads `next` afresh (counted).
  */
 export async function printPass(options: PrintEditionOptions, next: DocumentParts, { timings, blocked }: PassBook, prediction?: PredictionPage): Promise<PDFDocument> {
+  if (prediction?.parts?.others.length) {
+    const joined = await printPassInParts(options, next, { timings, blocked }, prediction, prediction.parts);
+    if (joined) return joined;
+    prediction = undefined;
+  }
   let started = performance.now();
   const patched = prediction && (await printPatchedPage({ ...options, editionId: options.edition.id, final: true, predicted: prediction.page, loaded: prediction.loaded, next }));
   if (!patched) timings.loads += 1;
@@ -35,4 +54,23 @@ export async function printPass(options: PrintEditionOptions, next: DocumentPart
   const document = await PDFDocument.load(printed.pdf, PDF_LOAD);
   timings.postProcess += performance.now() - started;
   return document;
+}
+
+/**
+ * The print of a book predicted in parts, in the same parts at once, joined into one PDF
+ * (src/output/parted-print.ts, src/output/pdf-parts.ts). Undefined, every page closed, when the parts
+ * could not be printed from the prediction's pages or did not meet: the book is then printed whole.
+ */
+async function printPassInParts(options: PrintEditionOptions, next: DocumentParts, { timings, blocked }: PassBook, prediction: PredictionPage, { others, pages, leadPage }: PartedPass): Promise<PDFDocument | undefined> {
+  let started = performance.now();
+  const parts = [{ page: prediction.page, loaded: prediction.loaded, firstChapter: '' }, ...others];
+  const printed = await printInParts({ ...options, editionId: options.edition.id, parts, next, pages, leadPage });
+  if (!printed) return undefined;
+  timings.print.push(performance.now() - started);
+  printed.blocked.forEach((url) => blocked.add(url));
+  started = performance.now();
+  const [book, ...rest] = await Promise.all(printed.parts.map((part) => PDFDocument.load(part.pdf, PDF_LOAD)));
+  const joined = book && joinPdfParts(book, rest.map((document, n) => ({ document, lead: printed.parts[n + 1]?.lead ?? 0 })));
+  timings.postProcess += performance.now() - started;
+  return joined ? book : undefined;
 }

@@ -16,6 +16,11 @@ export interface PrintEditionOptions {
    * chapter, so the first pass prints with it as a final pass and one print is enough.
    */
   previous?: Pagination;
+  /**
+   * How many parts a flow book is predicted and printed in, at once; by default from its length and
+   * the machine's cores (src/output/parted-prediction.ts). Tests set it to print a short book in parts.
+   */
+  parts?: number;
   /** Per-stage limit for Chromium's load and print of each pass (reaches printHtml). */
   timeoutMs?: number;
   /** The build's cancellation: every pass stops at once when it aborts, and nothing is written. */

@@ -1,0 +1,98 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DEFAULT_STAGE_TIMEOUT_MS } from '../config/stage-timeout.js';
+import type { DocumentParts } from './html-parts.js';
+import { patchLoadedPage } from './page-patch.js';
+import { PREDICTION_MARKS } from './page-prediction.js';
+import { closeParts, type PartPage } from './parted-prediction.js';
+import { pdfOfPage, type PrintHtmlOptions } from './pdf.js';
+import { stageError, stageSignal, untilAborted } from './stage-signal.js';
+
+export interface PartedPrintOptions extends Omit<PrintHtmlOptions, 'html' | 'final'> {
+  /** The pages of a prediction in parts (src/output/parted-prediction.ts), the first holding the whole document; all closed here. */
+  parts: readonly PartPage[];
+  next: DocumentParts;
+  /** The page each chapter opens on in `next`: where every part after the first begins. */
+  pages: ReadonlyMap<string, number>;
+  /** One empty page of the book (a blank verso's HTML): the pages before a part's first chapter. */
+  leadPage: string;
+}
+
+/** What each part printed, and the pages before its own (dropped when the parts are joined). */
+export interface PrintedPart {
+  pdf: Uint8Array;
+  /** The empty pages the part starts with: those of the parts before it. */
+  lead: number;
+}
+
+/**
+ * The final print of a long flow book in the parts it was predicted in, printed at once: Chromium
+ * prints a page on one core, and a 1,000-page book's print is most of its build (two halves at
+ * once: 4.0 s against 6.5 s for the whole on 2 cores). The first part's page keeps the whole
+ * document with every part after its own hidden; every other part is its chapters after as many
+ * empty pages as precede them in the book, so that its folios, recto and verso pages and running
+ * heads are the book's own, and ends with the anchor index, for its destinations. Each page is
+ * patched from what its prediction laid out (src/output/page-patch.ts) and printed; the pages are
+ * joined afterwards (src/output/pdf-parts.ts). Undefined, every page closed, when a part cannot be
+ * found in `next` or patched: the caller prints the whole book afresh.
+ */
+export async function printInParts(options: PartedPrintOptions): Promise<{ parts: PrintedPart[]; blocked: string[] } | undefined> {
+  const { parts, next } = options;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_STAGE_TIMEOUT_MS;
+  const signal = stageSignal(options.signal, timeoutMs);
+  try {
+    const documents = partDocuments(options);
+    if (!documents) return undefined;
+    // The HTML printed stays in the work directory, as with a whole print: the book, and each part after the first.
+    await Promise.all(documents.map(({ document }, n) => writeFile(path.join(options.workDir, n === 0 ? `${options.editionId}.html` : `${options.editionId}.part${n + 1}.html`), document.html)));
+    // The first part's page holds the whole book: what the parts after it print is hidden in it.
+    const second = documents[1];
+    if (second) await untilAborted(parts[0]?.page.page.evaluate(`(${hideFrom.toString()})(${second.from})`) ?? Promise.resolve(), signal);
+    const patched = await Promise.all(parts.map((part, n) => patchLoadedPage(part.page.page, part.loaded, documents[n]?.document ?? next, PREDICTION_MARKS, signal)));
+    if (patched.includes(false)) return undefined;
+    const pdfs = await Promise.all(parts.map((part) => pdfOfPage(part.page.page, true, signal)));
+    return { parts: pdfs.map((pdf, n) => ({ pdf, lead: documents[n]?.lead ?? 0 })), blocked: [...new Set(parts.flatMap((part) => part.page.blocked))] };
+  } catch (error) {
+    throw stageError(error, options.signal, signal, { what: `printing edition ${options.editionId}`, outPath: options.outPath, timeoutMs });
+  } finally {
+    if (signal.aborted) void closeParts(parts);
+    else await closeParts(parts);
+  }
+}
+
+/** Every part's document: the first is `next` itself; `from` is the body child each part starts at. */
+function partDocuments({ parts, next, pages, leadPage }: PartedPrintOptions): { document: DocumentParts; from: number; lead: number }[] | undefined {
+  const body = next.body;
+  if (!body) return undefined;
+  const starts = parts.map((part, n) => (n === 0 ? 0 : body.findIndex((child) => child.includes(`id="${part.firstChapter}"`))));
+  const leads = parts.map((part, n) => (n === 0 ? 0 : (pages.get(part.firstChapter) ?? 0) - 1));
+  if (starts.some((start, n) => n > 0 && (start <= (starts[n - 1] ?? 0) || (leads[n] ?? 0) <= (leads[n - 1] ?? 0)))) return undefined;
+  const anchorIndex = body.findLast((child) => child.includes('class="anchor-index"'));
+  return parts.map((_, n) => {
+    const from = starts[n] ?? 0;
+    const lead = leads[n] ?? 0;
+    if (n === 0) return { document: next, from, lead };
+    const run = body.slice(from, starts[n + 1] ?? body.length);
+    const partBody = [...Array.from({ length: lead }, () => leadPage), ...run, ...(anchorIndex && !run.includes(anchorIndex) ? [anchorIndex] : [])];
+    const html = `${next.head}${bodyTag(next)}${partBody.join('')}${closing(next)}`;
+    return { document: { html, head: next.head, body: partBody }, from, lead };
+  });
+}
+
+/** `<body …>` of a document. */
+function bodyTag(document: DocumentParts): string {
+  const start = document.head.length;
+  return document.html.slice(start, document.html.indexOf('>', start) + 1);
+}
+
+/** From `</body>` on. */
+function closing(document: DocumentParts): string {
+  return document.html.slice(document.html.lastIndexOf('</body>'));
+}
+
+/** Runs in the page: hides the body from its `from`-th child on, in a style sheet of its own. */
+function hideFrom(from: number): void {
+  const style = document.createElement('style');
+  style.textContent = `body > :nth-child(n + ${from + 1}) { display: none !important; }`;
+  document.head.append(style);
+}
