@@ -62,9 +62,15 @@ export interface EmbeddedFont extends EpubResource {
  */
 export async function embedFonts(languages: readonly string[], text: string): Promise<EmbeddedFont[]> {
   const characters = [...new Set(text.normalize('NFC'))].sort().join('');
+  const faces = faceSpecs(languages);
+  // Every missing face at once, in the table's order: the first fc-match to answer must not decide what the message names.
+  const files = await Promise.allSettled(faces.map((face) => fontFile(face.family, face.style)));
+  const missing = files.flatMap((file) => (file.status === 'rejected' ? [file.reason as unknown] : []));
+  if (missing.length > 0) throw missing.every((e) => e instanceof UserError) ? new UserError(missing.flatMap((e) => (e as UserError).diagnostics)) : missing[0];
   return Promise.all(
-    faceSpecs(languages).map(async (face) => {
-      const original = await readFile(await fontFile(face.family, face.style));
+    faces.map(async (face, n) => {
+      const file = files[n];
+      const original = await readFile(file?.status === 'fulfilled' ? file.value : '');
       const data = await subsetFont(original, characters, { targetFormat: 'woff2' });
       return { ...face, href: faceHref(face.family, face.style), mediaType: 'font/woff2', data: new Uint8Array(data), originalBytes: original.byteLength };
     }),
