@@ -4,13 +4,21 @@ import { DEFAULT_STAGE_TIMEOUT_MS } from '../config/stage-timeout.js';
 import type { DocumentParts } from './html-parts.js';
 import { patchLoadedPage } from './page-patch.js';
 import { PREDICTION_MARKS } from './page-prediction.js';
-import { closeParts, type PartPage } from './parted-prediction.js';
-import { pdfOfPage, type PrintHtmlOptions } from './pdf.js';
+import type { OpenLaidOutPage } from './laid-out-page.js';
+import type { PartPage } from './parted-prediction.js';
+import { inLoadedPage, pdfOfPage, type PrintHtmlOptions } from './pdf.js';
 import { stageError, stageSignal, untilAborted } from './stage-signal.js';
 
+/**
+ * A part of the print: the page its prediction laid out and the document it holds
+ * (src/output/parted-prediction.ts), or, without them, a part loaded afresh; `firstChapter`: the
+ * anchor of the chapter it starts with (none for the first).
+ */
+export type PrintPart = Partial<Omit<PartPage, 'firstChapter'>> & Pick<PartPage, 'firstChapter'>;
+
 export interface PartedPrintOptions extends Omit<PrintHtmlOptions, 'html' | 'final'> {
-  /** The pages of a prediction in parts (src/output/parted-prediction.ts), the first holding the whole document; all closed here. */
-  parts: readonly PartPage[];
+  /** The parts, the first holding the whole document in the page its prediction laid out; every page is closed here. */
+  parts: readonly PrintPart[];
   next: DocumentParts;
   /** The page each chapter opens on in `next`: where every part after the first begins. */
   pages: ReadonlyMap<string, number>;
@@ -40,23 +48,38 @@ export async function printInParts(options: PartedPrintOptions): Promise<{ parts
   const { parts, next } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_STAGE_TIMEOUT_MS;
   const signal = stageSignal(options.signal, timeoutMs);
+  // Every page of the print, the prediction's and those loaded here: all closed at the end.
+  const open: OpenLaidOutPage<unknown>[] = parts.flatMap((part) => (part.page ? [part.page] : []));
   try {
     const documents = partDocuments(options);
-    if (!documents) return undefined;
-    // The HTML printed stays in the work directory, as with a whole print: the book, and each part after the first.
-    await Promise.all(documents.map(({ document }, n) => writeFile(path.join(options.workDir, n === 0 ? `${options.editionId}.html` : `${options.editionId}.part${n + 1}.html`), document.html)));
+    const [whole] = parts;
+    if (!documents || !whole?.page) return undefined;
+    const fileOf = (n: number) => path.join(options.workDir, n === 0 ? `${options.editionId}.html` : `${options.editionId}.part${n + 1}.html`);
     // The first part's page holds the whole book: what the parts after it print is hidden in it.
     const second = documents[1];
-    if (second) await untilAborted(parts[0]?.page.page.evaluate(`(${hideFrom.toString()})(${second.from})`) ?? Promise.resolve(), signal);
-    const patched = await Promise.all(parts.map((part, n) => patchLoadedPage(part.page.page, part.loaded, documents[n]?.document ?? next, PREDICTION_MARKS, signal)));
-    if (patched.includes(false)) return undefined;
-    const pdfs = await Promise.all(parts.map((part) => pdfOfPage(part.page.page, true, signal)));
-    return { parts: pdfs.map((pdf, n) => ({ pdf, lead: documents[n]?.lead ?? 0 })), blocked: [...new Set(parts.flatMap((part) => part.page.blocked))] };
+    if (second) await untilAborted(whole.page.page.evaluate(`(${hideFrom.toString()})(${second.from})`), signal);
+    const pages = await Promise.all(
+      parts.map(async (part, n): Promise<OpenLaidOutPage<unknown> | undefined> => {
+        const document = documents[n]?.document ?? next;
+        if (!part.page || !part.loaded) {
+          // A part no prediction laid out is loaded as a whole print would be.
+          const loaded = await inLoadedPage({ ...options, html: document.html, file: fileOf(n), what: `printing part ${n + 1} of edition ${options.editionId}` }, async () => undefined);
+          open.push(loaded);
+          return loaded;
+        }
+        // The HTML printed stays in the work directory, as with a whole print.
+        await writeFile(fileOf(n), document.html);
+        return (await patchLoadedPage(part.page.page, part.loaded, document, PREDICTION_MARKS, signal)) ? part.page : undefined;
+      }),
+    );
+    if (pages.includes(undefined)) return undefined;
+    const pdfs = await Promise.all(pages.map((page) => pdfOfPage((page as OpenLaidOutPage<unknown>).page, true, signal)));
+    return { parts: pdfs.map((pdf, n) => ({ pdf, lead: documents[n]?.lead ?? 0 })), blocked: [...new Set(open.flatMap((page) => page.blocked))] };
   } catch (error) {
     throw stageError(error, options.signal, signal, { what: `printing edition ${options.editionId}`, outPath: options.outPath, timeoutMs });
   } finally {
-    if (signal.aborted) void closeParts(parts);
-    else await closeParts(parts);
+    const closing = Promise.all(open.map((page) => page.page.close().catch(() => undefined)));
+    if (!signal.aborted) await closing;
   }
 }
 

@@ -9,6 +9,7 @@ import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
 import { measureHeights } from '../output/measure.js';
 import { predictPagesInPage } from '../output/page-prediction.js';
+import { predictionParts } from '../output/parted-prediction.js';
 import { serializeDocument, type DocumentParts } from '../output/html-parts.js';
 import { pdfFaces } from '../output/pdf-fonts.js';
 import { sameFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
@@ -16,7 +17,7 @@ import type { RenderContext } from '../layout/blocks.js';
 import { printFacingSides } from './print-facing-sides.js';
 import { pdfMetadata } from './pdf-metadata.js';
 import { FILL, packChapters, SIDES } from './facing-plan.js';
-import { printPass, type PredictionPage } from './print-pass.js';
+import { partsAtChapters, printPass, type PredictionPage } from './print-pass.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 import { unsettledPrint } from './unsettled.js';
 
@@ -60,6 +61,7 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   let blankAfterFront = false;
   let repairs = 0;
   let predictedSettled = false;
+  let predictedPageCount = 0;
   const oversize = new Set<number>();
   // The page the last prediction laid out, and the document it holds: the print patches it.
   let lastPrediction: PredictionPage | undefined;
@@ -85,8 +87,11 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
         timings.loads += 1;
         landed = page.value.pages;
         found = page.value.faces;
+        predictedPageCount = page.value.pageCount;
       } else {
-        const from = lastPrediction;
+        // A long book is printed in parts at once, cut before the chapters nearest equal shares of its pages.
+        const cuts = lastPrediction ? partsAtChapters(chapters.map(chapterAnchor), pages, predictedPageCount, options.parts ?? predictionParts(html)) : [];
+        const from = lastPrediction && cuts.length > 0 ? { ...lastPrediction, parts: { others: cuts.map((firstChapter) => ({ firstChapter })), pages } } : lastPrediction;
         lastPrediction = undefined;
         document = await printPass(options, parts, { timings, blocked }, from);
         started = performance.now();
@@ -118,6 +123,7 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
         // The blank page after the front matter moves every spread by one page and changes nothing
         // else: the prediction holds, shifted, without laying the book out again.
         const shift = blankAfterFront ? 1 : -1;
+        predictedPageCount += shift;
         predictedPages = new Map([...next].map(([id, page]) => [id, page + shift]));
       }
       if (!document) {

@@ -1,12 +1,11 @@
 import { chapterAnchor } from '../layout/chapter-parts.js';
-import { blankPage, contentsChapters } from '../layout/front-matter.js';
+import { contentsChapters } from '../layout/front-matter.js';
 import { pageGeometry } from '../layout/page-geometry.js';
 import { isSettled, planPagination, UNPAGINATED, type Pagination } from '../layout/pagination.js';
 import { writeOutput } from '../fs/atomic.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_SAVE } from '../output/pdf-metadata.js';
 import { closeParts, predictionParts, predictPagesInParts } from '../output/parted-prediction.js';
-import { toHtml } from 'hast-util-to-html';
 import { serializeDocument, type DocumentParts } from '../output/html-parts.js';
 import type { EditionDocument } from '../layout/document.js';
 import { pdfFaces } from '../output/pdf-fonts.js';
@@ -15,9 +14,6 @@ import { pdfMetadata } from './pdf-metadata.js';
 import { printPass, type PredictionPage } from './print-pass.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 import { unsettledPrint } from './unsettled.js';
-
-/** One empty page of the book: a part of a long book printed on its own starts with as many as precede it. */
-const BLANK_PAGE = toHtml(blankPage());
 
 /** Prints: the first, and more only when the pages printed were not the pages predicted. */
 const MAX_PRINTS = 3;
@@ -63,7 +59,7 @@ export async function printFlow(options: PrintEditionOptions, editionDocument: E
       timings.loads += page.loads;
       // The faces the prediction saw laid out: the colophon of the one print names them.
       used = { ...planPagination(chapters, UNPAGINATED, value.pages), faces: value.faces };
-      predicted = { page, loaded, ...(page.parts.length > 0 ? { parts: { others: page.parts, pages: new Map(), leadPage: BLANK_PAGE } } : {}) };
+      predicted = { page, loaded, ...(page.parts.length > 0 ? { parts: { others: page.parts, pages: new Map() } } : {}) };
     }
     for (let pass = 1; pass <= MAX_PRINTS; pass++) {
       const next = documentOf(used);

@@ -4,8 +4,9 @@ import type { OpenLaidOutPage } from '../output/laid-out-page.js';
 import { printPatchedPage } from '../output/patched-print.js';
 import { PDF_LOAD } from '../output/pdf-metadata.js';
 import { printHtml } from '../output/pdf.js';
-import { printInParts } from '../output/parted-print.js';
-import type { PartPage } from '../output/parted-prediction.js';
+import { toHtml } from 'hast-util-to-html';
+import { blankPage } from '../layout/front-matter.js';
+import { printInParts, type PrintPart } from '../output/parted-print.js';
 import { joinPdfParts } from '../output/pdf-parts.js';
 import type { PrintEditionOptions } from './printed-edition.js';
 
@@ -24,13 +25,28 @@ export interface PredictionPage {
   parts?: PartedPass;
 }
 
-/** What a print in parts needs besides the parts' pages (src/output/parted-print.ts). */
+/** What a print in parts needs besides the first part's page (src/output/parted-print.ts). */
 export interface PartedPass {
-  others: readonly PartPage[];
+  /** The parts after the first: laid out by the prediction, or to load. */
+  others: readonly PrintPart[];
   /** The page each chapter opens on in the document printed. */
   pages: ReadonlyMap<string, number>;
-  /** One empty page of the book. */
-  leadPage: string;
+}
+
+/** One empty page of the book: a part printed on its own starts with as many as precede it. */
+const LEAD_PAGE = toHtml(blankPage());
+
+/**
+ * Where to cut a book of `pageCount` pages into `parts` to print at once: the first chapter at or
+ * past each equal share of its pages (never the first chapter), as anchors in book order.
+ */
+export function partsAtChapters(chapters: readonly string[], pages: ReadonlyMap<string, number>, pageCount: number, parts: number): string[] {
+  const cuts: string[] = [];
+  for (let k = 1; k < parts; k++) {
+    const cut = chapters.slice(1).find((id) => (pages.get(id) ?? 0) >= (k * pageCount) / parts && !cuts.includes(id));
+    if (cut) cuts.push(cut);
+  }
+  return cuts;
 }
 
 /**
@@ -61,11 +77,13 @@ export async function printPass(options: PrintEditionOptions, next: DocumentPart
  * (src/output/parted-print.ts, src/output/pdf-parts.ts). Undefined, every page closed, when the parts
  * could not be printed from the prediction's pages or did not meet: the book is then printed whole.
  */
-async function printPassInParts(options: PrintEditionOptions, next: DocumentParts, { timings, blocked }: PassBook, prediction: PredictionPage, { others, pages, leadPage }: PartedPass): Promise<PDFDocument | undefined> {
+async function printPassInParts(options: PrintEditionOptions, next: DocumentParts, { timings, blocked }: PassBook, prediction: PredictionPage, { others, pages }: PartedPass): Promise<PDFDocument | undefined> {
   let started = performance.now();
   const parts = [{ page: prediction.page, loaded: prediction.loaded, firstChapter: '' }, ...others];
-  const printed = await printInParts({ ...options, editionId: options.edition.id, parts, next, pages, leadPage });
+  const printed = await printInParts({ ...options, editionId: options.edition.id, parts, next, pages, leadPage: LEAD_PAGE });
   if (!printed) return undefined;
+  // The parts no prediction laid out were loaded for this print.
+  timings.loads += others.filter((part) => !part.page).length;
   timings.print.push(performance.now() - started);
   printed.blocked.forEach((url) => blocked.add(url));
   started = performance.now();
