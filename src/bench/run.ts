@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: builds synthetic books of about 50, 500 and 1,000 columns pages (the edition's own
+ * `npm run bench`: builds synthetic books of about 300, 500 and 1,000 columns pages (the edition's own
  * text, src/bench/synthetic-book.ts; `BENCH_PAGES=300` for one size) and prints, per size and layout
  * (columns, interleaved, facing): our print of the edition against raw Chromium `page.pdf()` of the
  * same final HTML in the same run, the prints it took (and how many were mispredictions), and the
@@ -29,7 +29,7 @@ import { editionContext } from '../layout/edition-view.js';
 const run = promisify(execFile);
 /** About 38 A5 pages per chapter of 6 sections × 6 rows in the columns edition (measured). */
 const PAGES_PER_CHAPTER = 38;
-const SIZES = (process.env.BENCH_PAGES ?? '50,500,1000').split(',').map(Number);
+const SIZES = (process.env.BENCH_PAGES ?? '300,500,1000').split(',').map(Number);
 
 interface LayoutResult {
   edition: string;
@@ -161,7 +161,7 @@ async function cliBuild(dir: string, workDir: string): Promise<SizeResult['cli']
 function print(r: SizeResult): void {
   console.log(`\n~${r.targetPages} columns pages: parse ${r.seconds.parse} s, check ${r.seconds.check} s, launch ${r.seconds.launch} s, EPUB ${r.seconds.epub} s`);
   for (const l of r.layouts) {
-    console.log(`  ${l.layout.padEnd(12)} ${String(l.pages).padStart(5)} pages: ours ${l.seconds} s, raw page.pdf ${l.rawSeconds} s, ×${l.ratio}; ${l.prints} print(s)${l.loads !== undefined ? ` from ${l.loads} load(s)` : ''}, ${l.mispredictions} misprediction(s); peak PSS ${l.peakPssMb} MB (raw ${l.rawPeakPssMb} MB)`);
+    console.log(`  ${l.layout.padEnd(12)} ${String(l.pages).padStart(5)} pages: ours ${l.seconds} s, raw page.pdf ${l.rawSeconds} s, ×${l.ratio}, ${Math.round((l.seconds * 1000) / l.pages)} ms a page (raw ${Math.round((l.rawSeconds * 1000) / l.pages)}); ${l.prints} print(s)${l.loads !== undefined ? ` from ${l.loads} load(s)` : ''}, ${l.mispredictions} misprediction(s); peak PSS ${l.peakPssMb} MB (raw ${l.rawPeakPssMb} MB)`);
     console.log(`  ${''.padEnd(12)} ${Object.entries(l.stages).map(([k, s]) => `${k} ${s} s`).join(', ')}`);
   }
   console.log(`  CLI build, cold, columns (${r.cli.pages} pages): ${r.cli.seconds} s, of which ${r.cli.startupSeconds} s before the edition began printing`);
