@@ -177,8 +177,7 @@ describe('a long book printed in parts at once', () => {
         for (const parts of [2, 3]) {
           const inParts = await print(parts);
           const label = `${edition.id} in ${parts} parts`;
-          // One print, in parts: a flow book's from the pages of its prediction in parts, a facing book's
-          // from its prediction's page and the other parts loaded.
+          // One print, in parts, from the pages its prediction laid the parts out in: no other load.
           expect({ label, loads: inParts.printed.timings.loads, prints: inParts.printed.timings.print.length, mispredictions: inParts.printed.mispredictions }).toEqual({ label, loads: parts, prints: 1, mispredictions: 0 });
           expect(existsSync(path.join(workDir, `${edition.id}.part${parts}.html`)), label).toBe(true);
           expect(inParts.pages.length, label).toBe(whole.pages.length);

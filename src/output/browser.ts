@@ -63,6 +63,12 @@ function isExecutable(file: string): boolean {
 export interface PrintBrowser {
   /** A page that can only load files inside `allowedRoots`; every other request is aborted and recorded. */
   openPage(allowedRoots: readonly string[]): Promise<{ page: Page; blocked: string[] }>;
+  /**
+   * Starts opening `count` more pages, taken by the next openPage calls: Chromium's part of opening
+   * them (a renderer process, 50–150 ms each on 2 cores) overlaps the layout Node does meanwhile.
+   * Pages opened and never taken are closed with the browser.
+   */
+  warm(count: number): void;
   close(): Promise<void>;
 }
 
@@ -133,14 +139,28 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<PrintB
   };
   // Stopped builds do not wait for a polite close: Chromium goes at once, the build's cleanup removes the rest.
   options.signal?.addEventListener('abort', kill, { once: true });
+  // A page is guarded before anything loads in it: no script, every request through the handler openPage adds.
+  const newGuardedPage = async (): Promise<Page> => {
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    return page;
+  };
+  const warming: Promise<Page>[] = [];
   return {
+    warm(count) {
+      for (let n = 0; n < count; n++) {
+        const page = newGuardedPage();
+        // A failure is met again, and reported, by the openPage that takes this page.
+        page.catch(() => undefined);
+        warming.push(page);
+      }
+    },
     async openPage(allowedRoots) {
       let page: Page;
       const blocked: string[] = [];
       try {
-        page = await browser.newPage();
-        await page.setJavaScriptEnabled(false);
-        await page.setRequestInterception(true);
+        page = await (warming.shift() ?? newGuardedPage());
       } catch (error) {
         // A Chromium that crashed or hangs fails here as often as in the print itself.
         const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -164,6 +184,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<PrintB
     },
     async close() {
       options.signal?.removeEventListener('abort', kill);
+      warming.splice(0);
       let timer: NodeJS.Timeout | undefined;
       try {
         if (!options.signal?.aborted) await Promise.race([browser.close(), new Promise((resolve) => (timer = setTimeout(resolve, 2_000)))]);

@@ -18,9 +18,9 @@ const MAX_PARTS = 4;
 /** Ends every part but the last: it starts a column as the next chapter would, so its column is that chapter's. */
 const PART_END = 'pp-part-end';
 
-/** How many parts to predict and print a document of `html` in: 1 (one page) for a short book. */
-export function predictionParts(html: string): number {
-  return Math.max(1, Math.min(os.availableParallelism(), MAX_PARTS, Math.floor(html.length / MIN_PART_CHARS)));
+/** How many parts to predict and print a document of `chars` characters of HTML in: 1 (one page) for a short book. */
+export function predictionParts(chars: number): number {
+  return Math.max(1, Math.min(os.availableParallelism(), MAX_PARTS, Math.floor(chars / MIN_PART_CHARS)));
 }
 
 /**
@@ -32,14 +32,15 @@ export function predictionParts(html: string): number {
  * laid out only up to the second part's first chapter (kept empty, for where it starts), and stays
  * open, so that the print patches it as it would a whole prediction (src/output/patched-print.ts);
  * the others are their own documents, ended by an empty forced break, and stay open too: a long
- * book is printed in the same parts (src/output/parted-print.ts).
+ * book is printed in the same parts (src/output/parted-print.ts). Parts are cut only before the
+ * body child holding one of `chapters` (by default every anchor asked for).
  */
-export async function predictPagesInParts(options: Omit<PredictPagesOptions, 'html'>, document: DocumentParts, parts: number): Promise<PartedPrediction> {
-  const runs = chapterRuns(document, options.ids, parts);
+export async function predictPagesInParts(options: Omit<PredictPagesOptions, 'html'>, document: DocumentParts, parts: number, chapters: readonly string[] = options.ids): Promise<PartedPrediction> {
+  const runs = chapterRuns(document, chapters, parts);
   if (!runs) return { ...(await predictPagesInPage({ ...options, html: document.html })), loads: 1, parts: [] };
   const { head, tail } = shell(document);
   const [firstRun = [], ...otherRuns] = runs;
-  const firstChapterOf = (run: readonly string[]) => options.ids.find((id) => run[0]?.includes(`id="${id}"`)) ?? '';
+  const firstChapterOf = (run: readonly string[]) => chapters.find((id) => run[0]?.includes(`id="${id}"`)) ?? '';
   const opening = predictPagesInPage({ ...options, html: document.html, partEnd: firstRun.length }).then((page): PartPage<PredictedPages> => ({ page, loaded: document, firstChapter: firstChapterOf(firstRun) }));
   const others = otherRuns.map(async (run, n): Promise<PartPage<PredictedPages>> => {
     const last = n === otherRuns.length - 1;
@@ -98,20 +99,27 @@ export interface PartPage<T = unknown> {
 
 /**
  * The body children in `parts` runs of about equal length, each cut just before a child that holds
- * a chapter's anchor (a chapter's section, which starts with a forced break); undefined when the body
- * has fewer than two such places.
+ * a chapter's anchor (a chapter's section, which starts with a forced break): for each share, the
+ * chapter start nearest its end, as long as enough starts remain for the shares after it (fewer
+ * runs only when the book has fewer chapters); undefined when the body has no such place.
  */
 function chapterRuns(document: DocumentParts, ids: readonly string[], parts: number): string[][] | undefined {
   const body = document.body;
   if (!body || parts < 2) return undefined;
-  const starts = body.flatMap((child, index) => (index > 0 && ids.some((id) => child.includes(`id="${id}"`)) ? [index] : []));
-  const total = body.reduce((sum, child) => sum + child.length, 0);
-  const cuts: number[] = [];
+  // The length of the body before each child.
+  const before: number[] = [];
   let length = 0;
-  for (const [index, child] of body.entries()) {
-    // Cut at the first chapter start past each equal share.
-    if (starts.includes(index) && length >= (total * (cuts.length + 1)) / parts && cuts.length < parts - 1) cuts.push(index);
+  for (const child of body) {
+    before.push(length);
     length += child.length;
+  }
+  const starts = body.flatMap((child, index) => (index > 0 && ids.some((id) => child.includes(`id="${id}"`)) ? [index] : []));
+  const cuts: number[] = [];
+  for (let share = 1; share < parts; share++) {
+    const target = (length * share) / parts;
+    const open = starts.filter((index, n) => index > (cuts.at(-1) ?? 0) && starts.length - n >= parts - share);
+    const nearest = open.reduce<number | undefined>((best, index) => (best === undefined || Math.abs((before[index] ?? 0) - target) < Math.abs((before[best] ?? 0) - target) ? index : best), undefined);
+    if (nearest !== undefined) cuts.push(nearest);
   }
   if (cuts.length === 0) return undefined;
   return [0, ...cuts].map((from, n) => body.slice(from, cuts[n] ?? body.length));

@@ -8,8 +8,7 @@ import { writeOutput } from '../fs/atomic.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
 import { measureHeights } from '../output/measure.js';
-import { predictPagesInPage } from '../output/page-prediction.js';
-import { predictionParts } from '../output/parted-prediction.js';
+import { closeParts, predictionParts, predictPagesInParts } from '../output/parted-prediction.js';
 import { serializeDocument, type DocumentParts } from '../output/html-parts.js';
 import { pdfFaces } from '../output/pdf-fonts.js';
 import { sameFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
@@ -17,7 +16,7 @@ import type { RenderContext } from '../layout/blocks.js';
 import { printFacingSides } from './print-facing-sides.js';
 import { pdfMetadata } from './pdf-metadata.js';
 import { FILL, packChapters, SIDES } from './facing-plan.js';
-import { partsAtChapters, printPass, type PredictionPage } from './print-pass.js';
+import { printPass, type PredictionPage } from './print-pass.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 import { unsettledPrint } from './unsettled.js';
 
@@ -44,12 +43,13 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   const measuring = performance.now();
   const blocked = new Set<string>();
   const items = facingItems(context);
-  const [verso, recto] = await Promise.all(
-    SIDES.map((side) => {
-      const html = toHtml(facingSide({ edition, context, templatesDir: options.templatesDir, side, items }));
-      return measureHeights({ ...options, html, name: `${edition.id}-${side}`, ids: items.map((i) => i.id) });
-    }),
-  );
+  // Chromium opens the measuring pages while Node lays the sides out, and the prediction's while it measures.
+  options.browser.warm(SIDES.length);
+  const sides = SIDES.map((side) => toHtml(facingSide({ edition, context, templatesDir: options.templatesDir, side, items })));
+  const heights = Promise.all(sides.map((html, n) => measureHeights({ ...options, html, name: `${edition.id}-${SIDES[n] ?? ''}`, ids: items.map((i) => i.id) })));
+  // The book holds both sides: about as long as they are together.
+  options.browser.warm(options.parts ?? predictionParts(sides.reduce((sum, html) => sum + html.length, 0)));
+  const [verso, recto] = await heights;
   timings.measure = performance.now() - measuring;
   const pageHeight = (textArea(edition).heightMm * 96 * FILL) / 25.4;
   // A unit taller than a page has to run over several spreads on both sides, which page boxes of one
@@ -61,7 +61,6 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   let blankAfterFront = false;
   let repairs = 0;
   let predictedSettled = false;
-  let predictedPageCount = 0;
   const oversize = new Set<number>();
   // The page the last prediction laid out, and the document it holds: the print patches it.
   let lastPrediction: PredictionPage | undefined;
@@ -78,20 +77,21 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
       let found: readonly EmbeddedFace[];
       started = performance.now();
       if (predicting) {
-        // Only the last prediction's page is printed from: an earlier one is closed.
-        await lastPrediction?.page.page.close().catch(() => undefined);
-        const page = await predictPagesInPage({ ...options, html, name: edition.id, textArea: textArea(edition), ids: [...chapters.map(chapterAnchor), ...spreads.flatMap((_, n) => SIDES.flatMap((side) => [pageBoxAnchor(n, side), `${pageBoxAnchor(n, side)}-end`]))] });
-        lastPrediction = { page, loaded: parts };
+        // Only the last prediction's pages are printed from: an earlier one's are closed.
+        await closePrediction(lastPrediction);
+        // A long book is laid out in parts at once, cut before chapters, and printed in the same parts.
+        const anchors = chapters.map(chapterAnchor);
+        const ids = [...anchors, ...spreads.flatMap((_, n) => SIDES.flatMap((side) => [pageBoxAnchor(n, side), `${pageBoxAnchor(n, side)}-end`]))];
+        const page = await predictPagesInParts({ ...options, name: edition.id, textArea: textArea(edition), ids }, parts, options.parts ?? predictionParts(html.length), anchors);
+        lastPrediction = { page, loaded: parts, ...(page.parts.length > 0 ? { parts: { others: page.parts, pages: new Map() } } : {}) };
         timings.predict += performance.now() - started;
         timings.predictions += 1;
-        timings.loads += 1;
+        timings.loads += page.loads;
         landed = page.value.pages;
         found = page.value.faces;
-        predictedPageCount = page.value.pageCount;
       } else {
-        // A long book is printed in parts at once, cut before the chapters nearest equal shares of its pages.
-        const cuts = lastPrediction ? partsAtChapters(chapters.map(chapterAnchor), pages, predictedPageCount, options.parts ?? predictionParts(html)) : [];
-        const from = lastPrediction && cuts.length > 0 ? { ...lastPrediction, parts: { others: cuts.map((firstChapter) => ({ firstChapter })), pages } } : lastPrediction;
+        // A book predicted in parts is printed in them: each after the pages the plan puts before it.
+        const from = lastPrediction?.parts ? { ...lastPrediction, parts: { ...lastPrediction.parts, pages } } : lastPrediction;
         lastPrediction = undefined;
         document = await printPass(options, parts, { timings, blocked }, from);
         started = performance.now();
@@ -123,7 +123,6 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
         // The blank page after the front matter moves every spread by one page and changes nothing
         // else: the prediction holds, shifted, without laying the book out again.
         const shift = blankAfterFront ? 1 : -1;
-        predictedPageCount += shift;
         predictedPages = new Map([...next].map(([id, page]) => [id, page + shift]));
       }
       if (!document) {
@@ -150,11 +149,15 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
       pages = next;
     }
   } finally {
-    await lastPrediction?.page.page.close().catch(() => undefined);
+    await closePrediction(lastPrediction);
   }
   throw unsettledPrint(edition.id, 'the spreads', MAX_PASSES);
 }
 
+/** Closes the pages a prediction left open, its parts' with them. */
+async function closePrediction(prediction: PredictionPage | undefined): Promise<void> {
+  await Promise.all([prediction?.page.page.close().catch(() => undefined), closeParts(prediction?.parts?.others ?? [])]);
+}
 
 /** Spreads one of whose page boxes ended on a later page than it started: that side ran over. */
 function overflowingSpreads(spreads: readonly SpreadGroup[], landed: ReadonlyMap<string, number>): number[] {

@@ -47,12 +47,14 @@ export async function printFlow(options: PrintEditionOptions, editionDocument: E
   // The chapters the last print moved, for the message when no print settles.
   let moved: string[] = [];
   try {
+    // Chromium opens the page the prediction (or the print) will load while Node lays the book out.
+    options.browser.warm(1);
     if (!options.previous) {
       const loaded = documentOf(UNPAGINATED);
       const started = performance.now();
       const prediction = { ...options, name: edition.id, textArea: pageGeometry(edition).textArea, ids: chapters.map(chapterAnchor) };
       // A long book is laid out in parts at once; the page of the first, which holds the whole document, is printed from.
-      const page = await predictPagesInParts(prediction, loaded, options.parts ?? predictionParts(loaded.html));
+      const page = await predictPagesInParts(prediction, loaded, options.parts ?? predictionParts(loaded.html.length));
       const { value } = page;
       timings.predict += performance.now() - started;
       timings.predictions += 1;

@@ -37,19 +37,6 @@ export interface PartedPass {
 const LEAD_PAGE = toHtml(blankPage());
 
 /**
- * Where to cut a book of `pageCount` pages into `parts` to print at once: the first chapter at or
- * past each equal share of its pages (never the first chapter), as anchors in book order.
- */
-export function partsAtChapters(chapters: readonly string[], pages: ReadonlyMap<string, number>, pageCount: number, parts: number): string[] {
-  const cuts: string[] = [];
-  for (let k = 1; k < parts; k++) {
-    const cut = chapters.slice(1).find((id) => (pages.get(id) ?? 0) >= (k * pageCount) / parts && !cuts.includes(id));
-    if (cut) cuts.push(cut);
-  }
-  return cuts;
-}
-
-/**
  * One final, tagged print of `next`, read back with pdf-lib: the print time and the reading time are
  * counted apart. From `prediction`'s page when there is one and it can be patched into `next`
  * (src/output/patched-print.ts), which closes it; otherwise Chromium loads `next` afresh (counted).
