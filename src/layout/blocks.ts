@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { visit } from 'unist-util-visit';
 import { blocksToHast } from '../markdown/processor.js';
-import type { Block, Book, ManuscriptDocument, UnitPlace } from '../manuscript/model.js';
+import type { Block, ManuscriptDocument, UnitPlace } from '../manuscript/model.js';
 import { resolveChapterLink } from '../manuscript/chapter-links.js';
 import { chapterAnchor, sectionAnchor } from './chapter-parts.js';
 import { expandDirective } from './directives.js';

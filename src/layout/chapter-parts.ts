@@ -1,5 +1,4 @@
 import type { Element, ElementContent } from 'hast';
-import { h } from 'hastscript';
 import type { Heading } from 'mdast';
 import { blocksToHast } from '../markdown/processor.js';
 import type { AlignedChapter, ManuscriptDocument } from '../manuscript/model.js';

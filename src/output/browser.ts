@@ -1,12 +1,11 @@
 import { accessSync, constants } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { DEFAULT_STAGE_TIMEOUT_MS } from '../config/stage-timeout.js';
 import { UserError } from '../diagnostics/index.js';
-import { killProfileProcesses } from './kill-profile.js';
+import { killProfileProcesses, killProfileProcessesUntilGone } from './kill-profile.js';
 import { ownTempDir } from '../fs/orphans.js';
 import { isTimeout, stageSignal, untilAborted } from './stage-signal.js';
 
@@ -106,14 +105,20 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<PrintB
     handleSIGTERM: false,
     handleSIGHUP: false,
   });
+  // Only once every process of the profile is gone: a dying helper could otherwise write it again.
+  const removeBrowserDir = async () => {
+    await killProfileProcessesUntilGone(userDataDir);
+    await rm(browserDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 20 });
+  };
   let browser: Browser;
   try {
     browser = await untilAborted(launching, starting);
   } catch (error) {
-    // A launch given up on may still finish later: that Chromium goes too.
-    launching.then((late) => late.process()?.kill('SIGKILL'), () => undefined);
-    killProfileProcesses(userDataDir);
-    await rm(browserDir, { recursive: true, force: true });
+    // A launch given up on may still finish later: that Chromium goes too. It is given a second to
+    // spawn, so that the directory removed below is not made again by a Chromium started after it.
+    const late = launching.then((started) => started.process()?.kill('SIGKILL'), () => undefined);
+    await Promise.race([late, new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
+    await removeBrowserDir();
     if (options.signal?.aborted) throw options.signal.reason as unknown;
     const timedOut = starting.aborted && isTimeout(starting.reason);
     // Puppeteer's advice to raise `protocolTimeout` means nothing to a publisher: the stage timeout is the knob.
@@ -194,7 +199,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<PrintB
         clearTimeout(timer);
       }
       kill();
-      await rm(browserDir, { recursive: true, force: true });
+      await removeBrowserDir();
     },
   };
 }

@@ -32,3 +32,15 @@ export function killProfileProcesses(marker: string): number {
   }
   return killed;
 }
+
+/**
+ * Kills the processes naming `marker` until none is left (or `timeoutMs` has passed), so a profile
+ * directory removed next is not written again by a helper forked while the first kill ran.
+ * A killed process drops its command line when it exits, so an empty scan means all are gone.
+ */
+export async function killProfileProcessesUntilGone(marker: string, timeoutMs = 2_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (killProfileProcesses(marker) > 0 && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

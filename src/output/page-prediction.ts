@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { distinctFaces, faceOfPostScriptName, type EmbeddedFace } from '../layout/edition-fonts.js';

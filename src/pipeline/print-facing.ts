@@ -9,7 +9,7 @@ import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
 import { measureHeights } from '../output/measure.js';
 import { closeParts, predictionParts, predictPagesInParts } from '../output/parted-prediction.js';
-import { serializeDocument, type DocumentParts } from '../output/html-parts.js';
+import { serializeDocument } from '../output/html-parts.js';
 import { pdfFaces } from '../output/pdf-fonts.js';
 import { sameFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
 import type { RenderContext } from '../layout/blocks.js';
