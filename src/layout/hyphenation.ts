@@ -32,8 +32,26 @@ export function hyphenateWords(text: string): string {
     if (word.length > LONGEST_HYPHENATED_WORD || /[@/.:\d]/.test(before) || /[@/:]/.test(text[offset + word.length] ?? '')) return word;
     // Names and the first word of a sentence stay whole: "Cam-bodia" reads as a misprint.
     if (/^\p{Lu}/u.test(word)) return word;
-    return hyphen.hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: 6 });
+    return hyphenatedWord(word);
   });
+}
+
+/**
+ * Words repeat, in a book and from one pass of its layout to the next (a facing edition hyphenates
+ * its English three times): each is looked up in the patterns once. Bounded, so that a build
+ * process that lives long (watch, preview) does not keep every word it ever saw.
+ */
+const HYPHENATED = new Map<string, string>();
+const HYPHENATED_WORDS_KEPT = 200_000;
+
+function hyphenatedWord(word: string): string {
+  let hyphenated = HYPHENATED.get(word);
+  if (hyphenated === undefined) {
+    hyphenated = hyphen.hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: 6 });
+    if (HYPHENATED.size >= HYPHENATED_WORDS_KEPT) HYPHENATED.clear();
+    HYPHENATED.set(word, hyphenated);
+  }
+  return hyphenated;
 }
 
 function isEnglish(ancestors: readonly (Root | Element)[]): boolean {

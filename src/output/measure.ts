@@ -4,6 +4,8 @@ import { untilAborted } from './stage-signal.js';
 export interface MeasureOptions extends LaidOutPageOptions {
   html: string;
   ids: readonly string[];
+  /** Called once Chromium was asked to load the document. */
+  onLoading?: () => void;
 }
 
 /**
@@ -11,7 +13,7 @@ export interface MeasureOptions extends LaidOutPageOptions {
  * and the page's fonts, as one long page: what the spreads of a facing edition are packed from.
  */
 export async function measureHeights(options: MeasureOptions): Promise<Map<string, number>> {
-  return inLaidOutPage(options, { html: options.html, suffix: 'measure', what: `measuring ${options.name}` }, async (page, signal) => {
+  return inLaidOutPage(options, { html: options.html, suffix: 'measure', what: `measuring ${options.name}`, onLoading: options.onLoading }, async (page, signal) => {
     // Evaluated in the page as a string: the page itself runs no script of ours or the book's.
     const heights = (await untilAborted(page.evaluate(`(${measure.toString()})(${JSON.stringify(options.ids)})`), signal)) as Record<string, number>;
     return new Map(Object.entries(heights));

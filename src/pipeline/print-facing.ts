@@ -40,17 +40,31 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   const context: RenderContext = { ...options.context, fonts: options.context.fonts ?? [] };
   let faces: readonly EmbeddedFace[] = context.fonts ?? [];
   const timings = { layout: 0, measure: 0, predict: 0, predictions: 0, loads: 0, print: [] as number[], postProcess: 0 };
-  const measuring = performance.now();
+  const measureStarted = performance.now();
   const blocked = new Set<string>();
   const items = facingItems(context);
   // Chromium opens the measuring pages while Node lays the sides out, and the prediction's while it measures.
   options.browser.warm(SIDES.length);
-  const sides = SIDES.map((side) => toHtml(facingSide({ edition, context, templatesDir: options.templatesDir, side, items })));
-  const heights = Promise.all(sides.map((html, n) => measureHeights({ ...options, html, name: `${edition.id}-${SIDES[n] ?? ''}`, ids: items.map((i) => i.id) })));
+  // Each side is measured as soon as it is written: Chromium lays the verso out while Node writes the recto.
+  let sidesLength = 0;
+  const measuring: Promise<Map<string, number>>[] = [];
+  for (const side of SIDES) {
+    const html = toHtml(facingSide({ edition, context, templatesDir: options.templatesDir, side, items }));
+    sidesLength += html.length;
+    let loading = (): void => undefined;
+    const loadingStarted = new Promise<void>((resolve) => (loading = resolve));
+    const heights = measureHeights({ ...options, html, name: `${edition.id}-${side}`, ids: items.map((i) => i.id), onLoading: loading });
+    // Its failure is met, and reported, by the await below, whichever side fails first.
+    heights.catch(() => undefined);
+    measuring.push(heights);
+    // Once the load is asked for (and its message on its way to Chromium), Node goes on.
+    await Promise.race([loadingStarted, heights.catch(() => undefined)]);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   // The book holds both sides: about as long as they are together.
-  options.browser.warm(options.parts ?? predictionParts(sides.reduce((sum, html) => sum + html.length, 0)));
-  const [verso, recto] = await heights;
-  timings.measure = performance.now() - measuring;
+  options.browser.warm(options.parts ?? predictionParts(sidesLength));
+  const [verso, recto] = await Promise.all(measuring);
+  timings.measure = performance.now() - measureStarted;
   const pageHeight = (textArea(edition).heightMm * 96 * FILL) / 25.4;
   // A unit taller than a page has to run over several spreads on both sides, which page boxes of one
   // document cannot do: such a book is printed side by side and interleaved, untagged, as before.
