@@ -54,10 +54,9 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
     let loading = (): void => undefined;
     const loadingStarted = new Promise<void>((resolve) => (loading = resolve));
     const heights = measureHeights({ ...options, html, name: `${edition.id}-${side}`, ids: items.map((i) => i.id), onLoading: loading });
-    // Its failure is met, and reported, by the await below, whichever side fails first.
-    heights.catch(() => undefined);
     measuring.push(heights);
-    // Once the load is asked for (and its message on its way to Chromium), Node goes on.
+    // Once the load is asked for (and its message on its way to Chromium), Node goes on. A side that
+    // fails is reported by Promise.all below, whichever fails first; here it only ends the wait.
     await Promise.race([loadingStarted, heights.catch(() => undefined)]);
     await new Promise((resolve) => setImmediate(resolve));
   }
