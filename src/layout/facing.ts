@@ -108,9 +108,8 @@ export interface FacingDocumentOptions {
  * verso is a left page and print.css gives both their mirrored margins, running heads and folios.
  */
 export function facingDocument({ edition, context, templatesDir, items, spreads, pages, blankAfterFront }: FacingDocumentOptions): Root {
-  const { book } = context;
   const byId = new Map(items.map((i) => [i.id, i]));
-  const body: Element[] = frontMatter(edition.languages, context, contentsPage(edition.languages, context, pages));
+  const body = facingFrontMatter({ edition, context, templatesDir, items, pages });
   if (blankAfterFront) body.push(blankPage());
   const anchors: string[] = [];
   spreads.forEach((group, n) => {
@@ -125,8 +124,7 @@ export function facingDocument({ edition, context, templatesDir, items, spreads,
       anchors.push(start, end);
       const content = group.flatMap((id) => {
         const item = byId.get(id);
-        // The verso carries the anchors the contents and the pagination read; recto ids are their twins.
-        return item ? [facingElement(item, lang, side === 'verso' ? id : `${id}--recto`)] : [];
+        return item ? [facingElement(item, lang, sideId(id, side))] : [];
       });
       body.push(
         h('section', { className: ['facing-page', `facing-${side}`], id: start, lang, style: pageType ? `page: ${pageType}` : undefined }, [
@@ -136,11 +134,72 @@ export function facingDocument({ edition, context, templatesDir, items, spreads,
       );
     }
   });
-  const chapters = [...new Set(items.map((i) => i.chapter))];
   anchors.push(...items.map((i) => i.id));
   body.push(h('nav', { className: ['anchor-index'], hidden: true, ariaHidden: 'true' }, anchors.map((id) => h('a', { href: `#${id}` }))));
+  return facingShell({ edition, context, templatesDir, items, pages }, body);
+}
+
+/**
+ * The facing edition before its spreads are known: the front matter, then for every chapter its
+ * verso-language units and its recto-language units, each as one long column of the text width,
+ * with the ids, languages and classes they will have in the book. What the spreads are measured
+ * from, in the page that then prints them: the head is the book's own (facingDocument's), so that
+ * the page becomes the book by replacing body children (src/output/page-patch.ts), each chapter
+ * starts a child of its own, so that a long book is measured in parts cut before chapters, as it is printed.
+ */
+export function facingMeasureDocument(options: FacingPlanOptions): Root {
+  const { edition, context, items } = options;
+  const width = `width: ${textArea(edition).widthMm}mm`;
+  const body = facingFrontMatter(options);
+  for (const chapter of facingChapters(items)) {
+    const own = items.filter((i) => i.chapter === chapter);
+    for (const side of SIDES) {
+      const lang = sideLanguage(edition, side, context);
+      body.push(h('div', { className: ['facing-measure'], lang, style: width }, own.map((i) => facingElement(i, lang, sideId(i.id, side)))));
+    }
+  }
+  body.push(h('nav', { className: ['anchor-index'], hidden: true, ariaHidden: 'true' }, items.map((i) => h('a', { href: `#${i.id}` }))));
+  return facingShell(options, body);
+}
+
+/** What a document of the facing edition is made from before its spreads are known. */
+export type FacingPlanOptions = Omit<FacingDocumentOptions, 'spreads' | 'blankAfterFront'>;
+
+/**
+ * The front matter alone, then an empty page box where the first spread would open (FIRST_SPREAD):
+ * laid out in pages, it tells the page the spreads start on, hence where every spread goes.
+ */
+export function facingFrontDocument(options: FacingPlanOptions): Root {
+  return facingShell(options, [...facingFrontMatter(options), firstSpreadMark(options.items)]);
+}
+
+function facingFrontMatter({ edition, context, pages }: FacingPlanOptions): Element[] {
+  return frontMatter(edition.languages, context, contentsPage(edition.languages, context, pages));
+}
+
+function facingChapters(items: readonly FacingItem[]): AlignedChapter[] {
+  return [...new Set(items.map((i) => i.chapter))];
+}
+
+/** Every document of a facing edition has the book's head: the page that measured it can become the book. */
+function facingShell({ edition, context, templatesDir, items }: FacingPlanOptions, body: Element[]): Root {
+  const { book } = context;
   const primary = edition.languages[0] ?? book.sourceLang;
-  return printShell({ edition, context, templatesDir, css: runningHeadCss(book, chapters, edition), lang: primary, body });
+  return printShell({ edition, context, templatesDir, css: runningHeadCss(book, facingChapters(items), edition), lang: primary, body });
+}
+
+/** Where the spreads would start after the front matter: an empty verso page box of the first chapter's opening. */
+export const FIRST_SPREAD = 'pp-first-spread';
+
+/** The empty page box that stands for the first spread in a document of the front matter alone (pp-first-spread). */
+export function firstSpreadMark(items: readonly FacingItem[]): Element {
+  const chapter = items[0]?.chapter;
+  return h('section', { className: ['facing-page', 'facing-verso'], id: FIRST_SPREAD, style: chapter ? `page: ${openingPageName(chapter)}` : undefined });
+}
+
+/** A unit's id on one side of the book: the verso carries the anchors the contents and the pagination read; recto ids are their twins. */
+export function sideId(id: string, side: Side): string {
+  return side === 'verso' ? id : `${id}--recto`;
 }
 
 const SIDES: readonly Side[] = ['verso', 'recto'];

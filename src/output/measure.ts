@@ -1,3 +1,4 @@
+import type { Page } from 'puppeteer-core';
 import { inLaidOutPage, type LaidOutPageOptions } from './laid-out-page.js';
 import { untilAborted } from './stage-signal.js';
 
@@ -13,11 +14,14 @@ export interface MeasureOptions extends LaidOutPageOptions {
  * and the page's fonts, as one long page: what the spreads of a facing edition are packed from.
  */
 export async function measureHeights(options: MeasureOptions): Promise<Map<string, number>> {
-  return inLaidOutPage(options, { html: options.html, suffix: 'measure', what: `measuring ${options.name}`, onLoading: options.onLoading }, async (page, signal) => {
-    // Evaluated in the page as a string: the page itself runs no script of ours or the book's.
-    const heights = (await untilAborted(page.evaluate(`(${measure.toString()})(${JSON.stringify(options.ids)})`), signal)) as Record<string, number>;
-    return new Map(Object.entries(heights));
-  });
+  return inLaidOutPage(options, { html: options.html, suffix: 'measure', what: `measuring ${options.name}`, onLoading: options.onLoading }, (page, signal) => untilAborted(measureInPage(page, options.ids), signal));
+}
+
+/** The heights of the elements of `ids` laid out in `page`; one not laid out (absent, or hidden) has none. */
+export async function measureInPage(page: Page, ids: readonly string[]): Promise<Map<string, number>> {
+  // Evaluated in the page as a string: the page itself runs no script of ours or the book's.
+  const heights = (await page.evaluate(`(${measure.toString()})(${JSON.stringify(ids)})`)) as Record<string, number>;
+  return new Map(Object.entries(heights));
 }
 
 /** Each element's box plus its margins (rows are flow roots, so their own margins stay inside). */
@@ -25,7 +29,7 @@ function measure(ids: string[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const id of ids) {
     const element = document.getElementById(id);
-    if (!element) continue;
+    if (!element || element.getClientRects().length === 0) continue;
     const style = getComputedStyle(element);
     out[id] = element.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
   }

@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { distinctFaces, faceOfPostScriptName, type EmbeddedFace } from '../layout/edition-fonts.js';
+import type { EmbeddedFace } from '../layout/edition-fonts.js';
 import { columnBreakCss } from './column-breaks.js';
+import { laidOutFaces } from './laid-out-faces.js';
+import { withLayoutStyle } from './layout-marks.js';
 import { inLaidOutPage, openLaidOutPage, type LaidOutPageOptions, type LaidOutPageSpec, type OpenLaidOutPage } from './laid-out-page.js';
 import { untilAborted } from './stage-signal.js';
 
@@ -54,8 +56,6 @@ export async function predictPagesInPage(options: PredictPagesOptions): Promise<
   return openLaidOutPage(options, await predictionSpec(options), readPrediction(options));
 }
 
-/** What the prediction adds to the print document, for taking it out again before printing. */
-export const PREDICTION_MARKS = { selector: 'style#pp-prediction', attribute: 'data-pp-face-sample' } as const;
 
 async function predictionSpec(options: PredictPagesOptions): Promise<LaidOutPageSpec> {
   return { html: await columnDocument(options.html, options.textArea, options.partEnd), suffix: 'predict', what: `predicting the pages of ${options.name}` };
@@ -83,45 +83,7 @@ async function columnDocument(html: string, textArea: PredictPagesOptions['textA
   const sheets = [...(await Promise.all(linked.map((file) => readFile(file, 'utf8').catch(() => '')))), ...[...head.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '')];
   const body = `body { margin: 0 !important; padding: 0 !important; border: 0 !important; box-sizing: content-box !important; width: ${textArea.widthMm}mm !important; height: ${textArea.heightMm}mm !important; column-count: 1 !important; column-gap: 0 !important; column-fill: auto !important; overflow: visible !important; }`;
   const part = partEnd === undefined ? '' : `\nbody > :nth-child(${partEnd + 1}) > * { display: none !important; }\nbody > :nth-child(n + ${partEnd + 2}) { display: none !important; }`;
-  return html.replace('</head>', `<style id="pp-prediction">\n${columnBreakCss(sheets)}\n${body}${part}\n</style></head>`);
-}
-
-/** Marks the text samples in the page (src attribute below); only the layout's own fonts answer. */
-const SAMPLE = PREDICTION_MARKS.attribute;
-
-/**
- * The faces of the laid-out text, as Chromium's platform fonts name them (the PostScript names the
- * PDF's fonts carry): asked of one element per style, language and script of its own text, since a
- * face is chosen by those; the printed PDF stays the truth the build checks this against.
- */
-async function laidOutFaces(page: Page): Promise<EmbeddedFace[]> {
-  await page.evaluate(`(${markFaceSamples.toString()})(${JSON.stringify(SAMPLE)})`);
-  const session = await page.createCDPSession();
-  try {
-    await session.send('DOM.enable');
-    await session.send('CSS.enable');
-    const { root } = await session.send('DOM.getDocument', { depth: 0 });
-    const { nodeIds } = await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[${SAMPLE}]` });
-    const answers = await Promise.all(nodeIds.map((nodeId) => session.send('CSS.getPlatformFontsForNode', { nodeId })));
-    return distinctFaces(answers.flatMap((a) => a.fonts).map((font) => faceOfPostScriptName(font.postScriptName || font.familyName)));
-  } finally {
-    await session.detach().catch(() => undefined);
-  }
-}
-
-/** Runs in the page: marks the first element of every style, language and scripts that has text of its own. */
-function markFaceSamples(attribute: string): void {
-  const seen = new Set<string>();
-  const scripts = (text: string) => [/\p{Script=Latin}/u, /\p{Script=Khmer}/u, /\p{Nd}/u, /[^\p{Script=Latin}\p{Script=Khmer}\p{Nd}\p{Zs}\p{Cc}]/u].map((r) => (r.test(text) ? 1 : 0)).join('');
-  for (const element of Array.from(document.body.querySelectorAll('*'))) {
-    const own = Array.from(element.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('');
-    if (own.trim() === '') continue;
-    const style = getComputedStyle(element);
-    const key = [style.fontFamily, style.fontWeight, style.fontStyle, style.fontSynthesis, element.closest('[lang]')?.getAttribute('lang') ?? '', scripts(own)].join('|');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    element.setAttribute(attribute, '');
-  }
+  return withLayoutStyle(html, `${columnBreakCss(sheets)}\n${body}${part}`);
 }
 
 /** Runs in the page: the column, hence the page, of every anchor and of the end of the body. */

@@ -103,7 +103,7 @@ export interface PartPage<T = unknown> {
  * chapter start nearest its end, as long as enough starts remain for the shares after it (fewer
  * runs only when the book has fewer chapters); undefined when the body has no such place.
  */
-function chapterRuns(document: DocumentParts, ids: readonly string[], parts: number): string[][] | undefined {
+export function chapterRuns(document: DocumentParts, ids: readonly string[], parts: number): string[][] | undefined {
   const body = document.body;
   if (!body || parts < 2) return undefined;
   // The length of the body before each child.
@@ -126,7 +126,7 @@ function chapterRuns(document: DocumentParts, ids: readonly string[], parts: num
 }
 
 /** The document around its body children: up to and with `<body …>`, and from `</body>` on. */
-function shell(document: DocumentParts): { head: string; tail: string } {
+export function shell(document: DocumentParts): { head: string; tail: string } {
   const children = (document.body ?? []).join('');
   const close = document.html.lastIndexOf('</body>');
   return { head: document.html.slice(0, close - children.length), tail: document.html.slice(close) };

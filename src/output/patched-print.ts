@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DEFAULT_STAGE_TIMEOUT_MS } from '../config/stage-timeout.js';
 import type { DocumentParts } from './html-parts.js';
 import type { OpenLaidOutPage } from './laid-out-page.js';
-import { PREDICTION_MARKS } from './page-prediction.js';
+import { PREDICTION_MARKS } from './layout-marks.js';
 import { patchLoadedPage } from './page-patch.js';
 import { closePage, pdfOfPage, type PrintedHtml, type PrintHtmlOptions } from './pdf.js';
 import { stageError, stageSignal } from './stage-signal.js';

@@ -1,17 +1,18 @@
 import { toHtml } from 'hast-util-to-html';
 import { PDFDocument } from 'pdf-lib';
 import { chapterAnchor } from '../layout/chapter-parts.js';
-import { facingDocument, facingItems, facingSide, pageBoxAnchor, textArea } from '../layout/facing.js';
+import { facingDocument, facingFrontDocument, facingItems, facingMeasureDocument, FIRST_SPREAD, pageBoxAnchor, sideId, textArea, type Side } from '../layout/facing.js';
 import { contentsChapters } from '../layout/front-matter.js';
 import { repairSpreads, type SpreadGroup } from '../layout/spreads.js';
 import { writeOutput } from '../fs/atomic.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
-import { measureHeights } from '../output/measure.js';
-import { closeParts, predictionParts, predictPagesInParts } from '../output/parted-prediction.js';
+import { measureInParts, type MeasuredParts } from '../output/parted-measure.js';
+import { predictPages } from '../output/page-prediction.js';
+import { closeParts, predictionParts } from '../output/parted-prediction.js';
 import { serializeDocument } from '../output/html-parts.js';
 import { pdfFaces } from '../output/pdf-fonts.js';
-import { sameFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
+import { distinctFaces, sameFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
 import type { RenderContext } from '../layout/blocks.js';
 import { printFacingSides } from './print-facing-sides.js';
 import { pdfMetadata } from './pdf-metadata.js';
@@ -20,101 +21,88 @@ import { printPass, type PredictionPage } from './print-pass.js';
 import type { PrintEditionOptions, PrintedEdition } from './printed-edition.js';
 import { unsettledPrint } from './unsettled.js';
 
-/** Passes of the whole document, predicted or printed: overflow repairs, the blank page before the first spread, the contents. */
+/** Prints of the whole document: overflow repairs, the blank page before the first spread, the contents. */
 const MAX_PASSES = 12;
 
 /**
- * A facing edition, printed as one tagged Chromium document: the units of every spread are packed
- * from their heights measured in Chromium on each side, then the book is laid out as the front
- * matter followed by verso page, recto page, verso page… (src/layout/facing.ts). Each pass reads
- * back where every page box started and ended: a box that ran onto a second page overflowed its
- * plan, and its last unit moves to the next spread (a repair, counted in the manifest); the
- * contents take the pages the chapters landed on. Passes are predicted by layout alone
- * (src/output/page-prediction.ts) until no spread overflows; then the book is printed once and the
- * print checked the same way: another print is a misprediction. pdf-lib only writes the metadata.
+ * A facing edition, printed as one tagged Chromium document: the front matter followed by verso
+ * page, recto page, verso page… (src/layout/facing.ts). The book is loaded once, before its spreads
+ * are known: every chapter's units in each language as long columns of the text width
+ * (facingMeasureDocument), in as many pages as it will be printed in (src/output/parted-measure.ts).
+ * Their heights give the spreads (packed to fill a page less a margin for what pagination adds); a
+ * document of the front matter alone, laid out meanwhile, gives the page the first spread opens
+ * on, so the page of every spread follows: two a spread. The measured pages are then patched into
+ * the book and printed, and the print checked: a page box that ran onto a second page overflowed
+ * its plan, and its last unit moves to the next spread (a repair, counted in the manifest); the
+ * contents must name the pages the chapters landed on, the colophon the faces the PDF embeds.
+ * Another print is a misprediction. pdf-lib only writes the metadata.
  */
 export async function printFacing(options: PrintEditionOptions): Promise<PrintedEdition> {
-  const { edition } = options;
-  // The colophon names the faces the book embeds, predicted with the pages and checked against the
+  const { edition, templatesDir } = options;
+  // The colophon names the faces the book embeds, measured with the units and checked against the
   // print: one context whose faces change, since the items render through the context they were made with.
   const context: RenderContext = { ...options.context, fonts: options.context.fonts ?? [] };
-  let faces: readonly EmbeddedFace[] = context.fonts ?? [];
   const timings = { layout: 0, measure: 0, predict: 0, predictions: 0, loads: 0, print: [] as number[], postProcess: 0 };
-  const measureStarted = performance.now();
   const blocked = new Set<string>();
   const items = facingItems(context);
-  // Chromium opens the measuring pages while Node lays the sides out, and the prediction's while it measures.
-  options.browser.warm(SIDES.length);
-  // Each side is measured as soon as it is written: Chromium lays the verso out while Node writes the recto.
-  let sidesLength = 0;
-  const measuring: Promise<Map<string, number>>[] = [];
-  for (const side of SIDES) {
-    const html = toHtml(facingSide({ edition, context, templatesDir: options.templatesDir, side, items }));
-    sidesLength += html.length;
-    let loading = (): void => undefined;
-    const loadingStarted = new Promise<void>((resolve) => (loading = resolve));
-    const heights = measureHeights({ ...options, html, name: `${edition.id}-${side}`, ids: items.map((i) => i.id), onLoading: loading });
-    measuring.push(heights);
-    // Once the load is asked for (and its message on its way to Chromium), Node goes on. A side that
-    // fails is reported by Promise.all below, whichever fails first; here it only ends the wait.
-    await Promise.race([loadingStarted, heights.catch(() => undefined)]);
-    await new Promise((resolve) => setImmediate(resolve));
+  const anchors = contentsChapters(context.book.chapters).map(chapterAnchor);
+  // Chromium opens the measuring page and the front matter's while Node lays the book out.
+  options.browser.warm(2);
+  let started = performance.now();
+  const measuring = serializeDocument(facingMeasureDocument({ edition, context, templatesDir, items, pages: new Map() }));
+  const front = toHtml(facingFrontDocument({ edition, context, templatesDir, items, pages: new Map() }));
+  timings.layout += performance.now() - started;
+  const partCount = options.parts ?? predictionParts(measuring.html.length);
+  options.browser.warm(partCount - 1);
+  started = performance.now();
+  const ids = items.flatMap((i) => SIDES.map((side) => sideId(i.id, side)));
+  const [measuredResult, frontResult] = await Promise.allSettled([
+    measureInParts({ ...options, name: edition.id, ids }, measuring, partCount, anchors),
+    predictPages({ ...options, name: `${edition.id}-front`, html: front, textArea: textArea(edition), ids: [FIRST_SPREAD] }).finally(() => (timings.predict = performance.now() - started)),
+  ]);
+  timings.measure = performance.now() - started;
+  if (measuredResult.status === 'rejected' || frontResult.status === 'rejected') {
+    if (measuredResult.status === 'fulfilled') await closeMeasured(measuredResult.value);
+    throw measuredResult.status === 'rejected' ? measuredResult.reason : (frontResult as PromiseRejectedResult).reason;
   }
-  // The book holds both sides: about as long as they are together.
-  options.browser.warm(options.parts ?? predictionParts(sidesLength));
-  const [verso, recto] = await Promise.all(measuring);
-  timings.measure = performance.now() - measureStarted;
+  const measured = measuredResult.value;
+  const frontPages = frontResult.value;
+  timings.loads = 1 + measured.others.length;
+  timings.predictions = 1;
+  const heights = (side: Side) => new Map(items.map((i) => [i.id, measured.heights.get(sideId(i.id, side)) ?? 0]));
+  const [verso, recto] = [heights('verso'), heights('recto')];
   const pageHeight = (textArea(edition).heightMm * 96 * FILL) / 25.4;
   // A unit taller than a page has to run over several spreads on both sides, which page boxes of one
   // document cannot do: such a book is printed side by side and interleaved, untagged, as before.
-  if (items.some((i) => (verso?.get(i.id) ?? 0) > pageHeight || (recto?.get(i.id) ?? 0) > pageHeight)) return printFacingSidesWithFaces(options);
-  let spreads: readonly SpreadGroup[] = packChapters(items, verso ?? new Map(), recto ?? new Map(), pageHeight);
-  const chapters = contentsChapters(context.book.chapters);
-  let pages = new Map<string, number>();
-  let blankAfterFront = false;
+  if (items.some((i) => (verso.get(i.id) ?? 0) > pageHeight || (recto.get(i.id) ?? 0) > pageHeight)) {
+    await closeMeasured(measured);
+    return printFacingSidesWithFaces(options);
+  }
+  let spreads: readonly SpreadGroup[] = packChapters(items, verso, recto, pageHeight);
+  // The first spread opens on a verso, an even page: after a blank page when the front matter ends on one.
+  const afterFront = frontPages.pages.get(FIRST_SPREAD) ?? 2;
+  let blankAfterFront = afterFront % 2 === 1;
+  let pages = spreadPages(spreads, afterFront + (blankAfterFront ? 1 : 0));
+  let faces: readonly EmbeddedFace[] = distinctFaces([...measured.faces, ...frontPages.faces]);
+  context.fonts = faces;
   let repairs = 0;
-  let predictedSettled = false;
   const oversize = new Set<number>();
-  // The page the last prediction laid out, and the document it holds: the print patches it.
-  let lastPrediction: PredictionPage | undefined;
+  // The measured pages, printed from by the first print only.
+  let fromMeasure: PredictionPage | undefined = { page: measured.first, loaded: measuring, ...(measured.others.length > 0 ? { parts: { others: measured.others, pages } } : {}) };
   try {
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
-      let started = performance.now();
-      const parts = serializeDocument(facingDocument({ edition, context, templatesDir: options.templatesDir, items, spreads, pages, blankAfterFront }));
-      const html = parts.html;
-      timings.layout += performance.now() - started;
-      // Until a layout settles, its pages are predicted (src/output/page-prediction.ts); then printed, and the print checked.
-      const predicting = !predictedSettled && timings.print.length === 0 && pass < MAX_PASSES;
-      let landed: Map<string, number>;
-      let document: PDFDocument | undefined;
-      let found: readonly EmbeddedFace[];
       started = performance.now();
-      if (predicting) {
-        // Only the last prediction's pages are printed from: an earlier one's are closed.
-        await closePrediction(lastPrediction);
-        // A long book is laid out in parts at once, cut before chapters, and printed in the same parts.
-        const anchors = chapters.map(chapterAnchor);
-        const ids = [...anchors, ...spreads.flatMap((_, n) => SIDES.flatMap((side) => [pageBoxAnchor(n, side), `${pageBoxAnchor(n, side)}-end`]))];
-        const page = await predictPagesInParts({ ...options, name: edition.id, textArea: textArea(edition), ids }, parts, options.parts ?? predictionParts(html.length), anchors);
-        lastPrediction = { page, loaded: parts, ...(page.parts.length > 0 ? { parts: { others: page.parts, pages: new Map() } } : {}) };
-        timings.predict += performance.now() - started;
-        timings.predictions += 1;
-        timings.loads += page.loads;
-        landed = page.value.pages;
-        found = page.value.faces;
-      } else {
-        // A book predicted in parts is printed in them: each after the pages the plan puts before it.
-        const from = lastPrediction?.parts ? { ...lastPrediction, parts: { ...lastPrediction.parts, pages } } : lastPrediction;
-        lastPrediction = undefined;
-        document = await printPass(options, parts, { timings, blocked }, from);
-        started = performance.now();
-        landed = anchorPages(document);
-        found = pdfFaces(document);
-        timings.postProcess += performance.now() - started;
-      }
+      const parts = serializeDocument(facingDocument({ edition, context, templatesDir, items, spreads, pages, blankAfterFront }));
+      timings.layout += performance.now() - started;
+      const from = fromMeasure?.parts ? { ...fromMeasure, parts: { ...fromMeasure.parts, pages } } : fromMeasure;
+      fromMeasure = undefined;
+      const document = await printPass(options, parts, { timings, blocked }, from);
+      started = performance.now();
+      const landed = anchorPages(document);
+      const found = pdfFaces(document);
+      timings.postProcess += performance.now() - started;
+      const firstVerso = landed.get(pageBoxAnchor(0, 'verso')) ?? 0;
       const overflowing = overflowingSpreads(spreads, landed).filter((n) => !oversize.has(n));
-      const firstVerso = landed.get(pageBoxAnchor(0, 'verso'));
-      const next = new Map(chapters.map((c) => [chapterAnchor(c), landed.get(chapterAnchor(c)) ?? 0]));
       if (overflowing.length > 0) {
         const repaired = repairSpreads(spreads, overflowing, items);
         // A spread of one unit taller than a page cannot be repaired by moving units: it is left to run on.
@@ -122,49 +110,46 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
         if (repaired.spreads !== spreads) {
           spreads = repaired.spreads;
           repairs += overflowing.length - repaired.unmovable.length;
-          pages = next;
+          pages = spreadPages(spreads, firstVerso);
           continue;
         }
       }
-      let predictedPages = next;
-      if (firstVerso !== undefined && firstVerso % 2 === 1) {
+      if (firstVerso % 2 === 1) {
+        // The blank page after the front matter moves every spread by one page and changes nothing else.
         blankAfterFront = !blankAfterFront;
-        if (document) {
-          pages = next;
-          continue;
-        }
-        // The blank page after the front matter moves every spread by one page and changes nothing
-        // else: the prediction holds, shifted, without laying the book out again.
-        const shift = blankAfterFront ? 1 : -1;
-        predictedPages = new Map([...next].map(([id, page]) => [id, page + shift]));
-      }
-      if (!document) {
-        // No spread runs over and the first opens on a verso: print, with the contents and the faces the prediction gives.
-        predictedSettled = true;
-        faces = found;
-        context.fonts = faces;
-        pages = predictedPages;
+        pages = spreadPages(spreads, firstVerso + (blankAfterFront ? 1 : -1));
         continue;
       }
       // Settled when the contents named the pages and the colophon the faces this very PDF has; else
       // one more print with both (a misprediction).
+      const next = new Map(anchors.map((anchor) => [anchor, landed.get(anchor) ?? 0]));
       const facesHold = sameFaces(faces, found);
       faces = found;
       context.fonts = faces;
-      if (facesHold && chapters.every((c) => pages.get(chapterAnchor(c)) === next.get(chapterAnchor(c)))) {
+      if (facesHold && anchors.every((anchor) => pages.get(anchor) === next.get(anchor))) {
         started = performance.now();
         applyPdfMetadata(document, pdfMetadata(context.book, edition, context.date));
         const pdf = await document.save(PDF_SAVE);
         await writeOutput(options.outPath, pdf);
         timings.postProcess += performance.now() - started;
-        return { pdf, bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: { pages: landed, blankBefore: new Set(), faces }, html, timings, repairs, mispredictions: timings.print.length - 1 };
+        return { pdf, bytes: pdf.byteLength, pages: document.getPageCount(), blocked: [...blocked], pagination: { pages: landed, blankBefore: new Set(), faces }, html: parts.html, timings, repairs, mispredictions: timings.print.length - 1 };
       }
       pages = next;
     }
   } finally {
-    await closePrediction(lastPrediction);
+    await closePrediction(fromMeasure);
   }
   throw unsettledPrint(edition.id, 'the spreads', MAX_PASSES);
+}
+
+/** The page every unit of a verso opens on, the first spread opening on `firstVerso`: two pages a spread. */
+function spreadPages(spreads: readonly SpreadGroup[], firstVerso: number): Map<string, number> {
+  return new Map(spreads.flatMap((group, n) => group.map((id) => [id, firstVerso + 2 * n] as const)));
+}
+
+/** Closes the pages a measure left open. */
+async function closeMeasured(measured: MeasuredParts): Promise<void> {
+  await Promise.all([measured.first.page.close().catch(() => undefined), closeParts(measured.others)]);
 }
 
 /** Closes the pages a prediction left open, its parts' with them. */

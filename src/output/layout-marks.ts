@@ -1,0 +1,14 @@
+/** The id of the style sheet a layout-only stage adds to the print document (the prediction's columns, a measure's hidden parts). */
+export const LAYOUT_STYLE_ID = 'pp-prediction';
+
+/**
+ * What a layout-only stage adds to the print document (its style sheet, the face samples'
+ * attribute), for taking it out again before printing from the same page.
+ */
+export const PREDICTION_MARKS = { selector: `style#${LAYOUT_STYLE_ID}`, attribute: 'data-pp-face-sample' } as const;
+
+/** `html` with a style sheet of the layout stage's own before `</head>`: taken out again by PREDICTION_MARKS. */
+export function withLayoutStyle(html: string, css: string): string {
+  // A function, so that no `$` of the style sheet is read as a replacement pattern.
+  return html.replace('</head>', () => `<style id="${LAYOUT_STYLE_ID}">\n${css}\n</style></head>`);
+}

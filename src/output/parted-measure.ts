@@ -1,0 +1,58 @@
+import type { Page } from 'puppeteer-core';
+import { distinctFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
+import type { DocumentParts } from './html-parts.js';
+import { laidOutFaces } from './laid-out-faces.js';
+import { openLaidOutPage, type LaidOutPageOptions, type OpenLaidOutPage } from './laid-out-page.js';
+import { withLayoutStyle } from './layout-marks.js';
+import { measureInPage } from './measure.js';
+import { chapterRuns, closeParts, shell, type PartPage } from './parted-prediction.js';
+import { untilAborted } from './stage-signal.js';
+
+export interface MeasuredParts {
+  /** The height in CSS px (margins included) of every element of `ids` laid out in some part. */
+  heights: Map<string, number>;
+  /** The faces the measured text was laid out in, over every part. */
+  faces: EmbeddedFace[];
+  /** The first part's page: the whole document, the parts after it hidden. */
+  first: OpenLaidOutPage<unknown>;
+  /** The pages of the parts after the first, each holding its own run of chapters. */
+  others: PartPage[];
+}
+
+/**
+ * The heights of `ids` and the faces of the text, measured in `parts` pages laid out at once, each
+ * holding a run of whole chapters of `document` (cut before the body children holding one of
+ * `chapters`), as a long book is printed (src/output/parted-print.ts). Every page stays open: the
+ * print patches the measured document into the book in it (src/output/page-patch.ts). The first
+ * part's page holds the whole document with the parts after its own hidden by a style sheet the
+ * patch takes out (src/output/layout-marks.ts); the others are their own documents.
+ */
+export async function measureInParts(options: LaidOutPageOptions & { ids: readonly string[] }, document: DocumentParts, parts: number, chapters: readonly string[]): Promise<MeasuredParts> {
+  const runs = chapterRuns(document, chapters, parts) ?? [document.body ?? []];
+  const [firstRun = [], ...otherRuns] = runs;
+  const { head, tail } = shell(document);
+  const firstChapterOf = (run: readonly string[]) => chapters.find((id) => run[0]?.includes(`id="${id}"`)) ?? '';
+  const read = async (page: Page, signal: AbortSignal) => ({
+    heights: await untilAborted(measureInPage(page, options.ids), signal),
+    faces: await untilAborted(laidOutFaces(page), signal),
+  });
+  const hidden = otherRuns.length > 0 ? withLayoutStyle(document.html, `body > :nth-child(n + ${firstRun.length + 1}) { display: none !important; }`) : document.html;
+  const measuring = [
+    openLaidOutPage(options, { html: hidden, suffix: 'measure', what: `measuring ${options.name}` }, read).then((page) => ({ page, loaded: document, firstChapter: '' })),
+    ...otherRuns.map(async (run, n): Promise<PartPage<Awaited<ReturnType<typeof read>>>> => {
+      const html = `${head}${run.join('')}${tail}`;
+      const page = await openLaidOutPage({ ...options, name: `${options.name}-part${n + 2}` }, { html, suffix: 'measure', what: `measuring part ${n + 2} of ${options.name}` }, read);
+      return { page, loaded: { html, head: document.head, body: [...run] }, firstChapter: firstChapterOf(run) };
+    }),
+  ];
+  const settled = await Promise.allSettled(measuring);
+  const measured = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  const [first, ...others] = measured;
+  if (failed || !first) {
+    await closeParts(measured);
+    throw failed?.reason ?? new Error(`${options.name} was not measured`);
+  }
+  const heights = new Map(measured.flatMap((part) => [...part.page.value.heights]));
+  return { heights, faces: distinctFaces(measured.flatMap((part) => part.page.value.faces)), first: first.page, others };
+}
