@@ -38,10 +38,11 @@ export interface PrintedEdition {
   /** The HTML of the pass that was written, for the benchmark's raw-Chromium comparison. */
   html: string;
   /**
-   * Milliseconds per stage, for the benchmark: `measure` the facing sides' heights, `predict` the
-   * layout-only paginations (`predictions` of them), one entry of `print` per print; `loads`: how
-   * many times Chromium loaded the edition's document (flow layouts: 1 when the first print patched
-   * the prediction's page, src/output/patched-print.ts).
+   * Milliseconds per stage, for the benchmark: `measure` the facing units' heights (with the front
+   * matter's layout, which runs meanwhile), `predict` the layout-only paginations (`predictions` of
+   * them; facing: of its front matter), one entry of `print` per print; `loads`: how many times
+   * Chromium loaded the edition's document, counting each part (1 when the first print patched the
+   * page that was laid out, src/output/patched-print.ts).
    */
   timings: { layout: number; measure?: number; predict: number; predictions?: number; loads?: number; print: number[]; postProcess: number };
   /** Prints after the first: each one is a pagination the prediction got wrong (goal: none). */
