@@ -5,11 +5,11 @@ import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../src/pipeline/manifest.js';
-import { writeSyntheticBook } from '../src/bench/synthetic-book.js';
+import { LANGUAGES, realText, writeSyntheticBook } from '../src/bench/synthetic-book.js';
 import { columnBreakCss } from '../src/output/column-breaks.js';
 import { anchorPages } from '../src/output/pdf-anchors.js';
 import { FIXTURES, ROOT, runCli } from './helpers/cli.js';
-import { pdfFonts, pdfText } from './helpers/pdf.js';
+import { bodyText, comparable, pdfFonts, pdfPageCount, pdfText } from './helpers/pdf.js';
 import { outlineEntries, structureOutline } from './helpers/pdf-structure.js';
 
 /** Every book of the tests that has PDF editions of more than one chapter: all three layouts, grid rows, list items, tables, notes. */
@@ -236,4 +236,33 @@ p { margin: 0; }`;
       ['.front, .chapter { break-before: column !important; }', '.front:first-child { break-before: auto !important; }', 'h2 { break-after: avoid !important; }', '@media print {\n.legacy { break-before: column !important; }\n}'].join('\n'),
     );
   });
+});
+
+describe('a facing book with a unit taller than a page', () => {
+  it('is printed side by side, each side alone and interleaved: every word of both languages, the long unit running over several spreads', async () => {
+    // One row of a dozen paragraphs joined, in every language: taller than an A5 text block on both sides.
+    const source = await realText();
+    const plain = source.rows.filter((row) => LANGUAGES.every((lang) => !/[*_[\]`<>]/.test(row[lang])));
+    const long = Object.fromEntries(LANGUAGES.map((lang) => [lang, plain.slice(0, 12).map((row) => row[lang]).join(' ')])) as (typeof plain)[number];
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'pp-tall-unit-'));
+    await writeSyntheticBook(dir, { chapters: 2, sectionsPerChapter: 1, rowsPerSection: 3 }, { rows: [long, ...plain.slice(12)], headings: source.headings });
+    const out = path.join(dir, 'out');
+    const built = await runCli(['build', dir, '--no-cache', '--edition', 'synthetic-facing', '--out', out], { timeoutMs: 200_000 });
+    expect(built.stderr).not.toMatch(/error/i);
+    expect(built.code).toBe(0);
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const [edition] = manifest.editions;
+    const file = path.join(out, edition?.path ?? '');
+    // Versos (even pages) carry English, rectos Vietnamese; each side reads on as one text.
+    const sides = { en: comparable(bodyText(file, (page) => page % 2 === 0)), vi: comparable(bodyText(file, (page) => page % 2 === 1)) };
+    for (const lang of ['en', 'vi'] as const) expect(sides[lang], lang).toContain(comparable(long[lang]));
+    // The long unit starts on one verso and ends on a later one; every chapter still opens on a verso.
+    const versos = Array.from({ length: pdfPageCount(file) }, (_, n) => n + 1).filter((page) => page % 2 === 0);
+    const pageOf = (text: string) => versos.find((page) => comparable(bodyText(file, (p) => p === page)).includes(text));
+    const words = comparable(long.en);
+    const [first, last] = [pageOf(words.slice(0, 40)), pageOf(words.slice(-40))];
+    expect(first).toBeDefined();
+    expect(last ?? 0).toBeGreaterThan(first ?? Infinity);
+    for (const page of Object.values(edition?.chapterPages ?? {})) expect(page % 2).toBe(0);
+  }, 240_000);
 });

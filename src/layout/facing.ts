@@ -65,7 +65,7 @@ export interface FacingSideOptions {
   items: readonly FacingItem[];
 }
 
-/** One side of a facing edition as one long column of the text width: what the spreads are measured from. */
+/** One side of a facing edition as one long column of the text width: what the side-by-side print (src/layout/facing-sides.ts) measures its spreads from. */
 export function facingSide({ edition, context, templatesDir, side, items }: FacingSideOptions): Root {
   const lang = sideLanguage(edition, side, context);
   const body = [h('div', { className: ['facing-measure'], lang, style: `width: ${textArea(edition).widthMm}mm` }, items.map((i) => facingElement(i, lang, i.id)))];

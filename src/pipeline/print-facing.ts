@@ -81,7 +81,7 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   let spreads: readonly SpreadGroup[] = packChapters(items, verso, recto, pageHeight);
   // The first spread opens on a verso, an even page: after a blank page when the front matter ends on one.
   const afterFront = frontPages.pages.get(FIRST_SPREAD) ?? 2;
-  let blankAfterFront = afterFront % 2 === 1;
+  let blankAfterFront = spreads.length > 0 && afterFront % 2 === 1;
   let pages = spreadPages(spreads, afterFront + (blankAfterFront ? 1 : 0));
   let faces: readonly EmbeddedFace[] = distinctFaces([...measured.faces, ...frontPages.faces]);
   context.fonts = faces;
