@@ -5,7 +5,7 @@ import { laidOutFaces } from './laid-out-faces.js';
 import { openLaidOutPage, type LaidOutPageOptions, type OpenLaidOutPage } from './laid-out-page.js';
 import { withLayoutStyle } from './layout-marks.js';
 import { measureInPage } from './measure.js';
-import { chapterRuns, closeParts, shell, type PartPage } from './parted-prediction.js';
+import { chapterRuns, closeParts, shell, type PartPage } from './book-parts.js';
 import { untilAborted } from './stage-signal.js';
 
 export interface MeasuredParts {

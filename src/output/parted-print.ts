@@ -5,7 +5,7 @@ import type { DocumentParts } from './html-parts.js';
 import { patchLoadedPage } from './page-patch.js';
 import { PREDICTION_MARKS } from './layout-marks.js';
 import type { OpenLaidOutPage } from './laid-out-page.js';
-import type { PartPage } from './parted-prediction.js';
+import type { PartPage } from './book-parts.js';
 import { inLoadedPage, pdfOfPage, type PrintHtmlOptions } from './pdf.js';
 import { stageError, stageSignal, untilAborted } from './stage-signal.js';
 

@@ -9,7 +9,7 @@ import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
 import { measureInParts, type MeasuredParts } from '../output/parted-measure.js';
 import { predictPages } from '../output/page-prediction.js';
-import { closeParts, predictionParts } from '../output/parted-prediction.js';
+import { closeParts, partCount } from '../output/book-parts.js';
 import { serializeDocument } from '../output/html-parts.js';
 import { pdfFaces } from '../output/pdf-fonts.js';
 import { distinctFaces, sameFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
@@ -52,12 +52,12 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   const measuring = serializeDocument(facingMeasureDocument({ edition, context, templatesDir, items, pages: new Map() }));
   const front = toHtml(facingFrontDocument({ edition, context, templatesDir, items, pages: new Map() }));
   timings.layout += performance.now() - started;
-  const partCount = options.parts ?? predictionParts(measuring.html.length);
-  options.browser.warm(partCount - 1);
+  const layoutParts = options.parts ?? partCount(measuring.html.length);
+  options.browser.warm(layoutParts - 1);
   started = performance.now();
   const ids = items.flatMap((i) => SIDES.map((side) => sideId(i.id, side)));
   const [measuredResult, frontResult] = await Promise.allSettled([
-    measureInParts({ ...options, name: edition.id, ids }, measuring, partCount, anchors),
+    measureInParts({ ...options, name: edition.id, ids }, measuring, layoutParts, anchors),
     predictPages({ ...options, name: `${edition.id}-front`, html: front, textArea: textArea(edition), ids: [FIRST_SPREAD] }).finally(() => (timings.predict = performance.now() - started)),
   ]);
   timings.measure = performance.now() - started;

@@ -5,7 +5,8 @@ import { isSettled, planPagination, UNPAGINATED, type Pagination } from '../layo
 import { writeOutput } from '../fs/atomic.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_SAVE } from '../output/pdf-metadata.js';
-import { closeParts, predictionParts, predictPagesInParts } from '../output/parted-prediction.js';
+import { closeParts, partCount } from '../output/book-parts.js';
+import { predictPagesInParts } from '../output/parted-prediction.js';
 import { serializeDocument, type DocumentParts } from '../output/html-parts.js';
 import type { EditionDocument } from '../layout/document.js';
 import { pdfFaces } from '../output/pdf-fonts.js';
@@ -54,7 +55,7 @@ export async function printFlow(options: PrintEditionOptions, editionDocument: E
       const started = performance.now();
       const prediction = { ...options, name: edition.id, textArea: pageGeometry(edition).textArea, ids: chapters.map(chapterAnchor) };
       // A long book is laid out in parts at once; the page of the first, which holds the whole document, is printed from.
-      const page = await predictPagesInParts(prediction, loaded, options.parts ?? predictionParts(loaded.html.length));
+      const page = await predictPagesInParts(prediction, loaded, options.parts ?? partCount(loaded.html.length));
       const { value } = page;
       timings.predict += performance.now() - started;
       timings.predictions += 1;

@@ -18,7 +18,7 @@ export interface PrintEditionOptions {
   previous?: Pagination;
   /**
    * How many parts a flow book is predicted and printed in, at once; by default from its length and
-   * the machine's cores (src/output/parted-prediction.ts). Tests set it to print a short book in parts.
+   * the machine's cores (src/output/book-parts.ts). Tests set it to print a short book in parts.
    */
   parts?: number;
   /** Per-stage limit for Chromium's load and print of each pass (reaches printHtml). */
