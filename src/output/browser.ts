@@ -63,11 +63,13 @@ export interface PrintBrowser {
   /** A page that can only load files inside `allowedRoots`; every other request is aborted and recorded. */
   openPage(allowedRoots: readonly string[]): Promise<{ page: Page; blocked: string[] }>;
   /**
-   * Starts opening `count` more pages, taken by the next openPage calls: Chromium's part of opening
-   * them (a renderer process, 50–150 ms each on 2 cores) overlaps the layout Node does meanwhile.
-   * Pages opened and never taken are closed with the browser.
+   * Makes sure `count` pages are open or opening and not yet taken, for the next openPage calls:
+   * Chromium's part of opening them (a renderer process, 50–150 ms each on 2 cores, and CDP round
+   * trips that wait while Node lays a book out) overlaps other work. Resolves once they are open; a
+   * page that failed to open is reported by the openPage that takes it. Pages never taken are closed
+   * with the browser.
    */
-  warm(count: number): void;
+  warm(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,13 @@ export interface LaunchOptions {
   /** The build's: when it aborts, Chromium is killed at once (its process group and whatever names its profile). */
   signal?: AbortSignal | undefined;
 }
+
+/**
+ * The pages a build opens as soon as Chromium has started, while the manuscript is parsed and
+ * checked: those its first edition lays out in at once (a facing edition's front matter and
+ * measure, a long flow edition's two parts).
+ */
+export const STARTUP_PAGES = 2;
 
 /** One Chromium per build: launching costs ~260 ms, a page costs little. */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<PrintBrowser> {
@@ -154,12 +163,13 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<PrintB
   const warming: Promise<Page>[] = [];
   return {
     warm(count) {
-      for (let n = 0; n < count; n++) {
+      while (warming.length < count) {
         const page = newGuardedPage();
         // A failure is met again, and reported, by the openPage that takes this page.
         page.catch(() => undefined);
         warming.push(page);
       }
+      return Promise.allSettled(warming.slice(0, count)).then(() => undefined);
     },
     async openPage(allowedRoots) {
       let page: Page;

@@ -12,7 +12,7 @@ import type { Book } from '../manuscript/model.js';
 import { chapterAnchor } from '../layout/chapter-parts.js';
 import type { Pagination } from '../layout/pagination.js';
 import { ensureOutputDir } from '../fs/atomic.js';
-import { launchBrowser, type PrintBrowser } from '../output/browser.js';
+import { launchBrowser, STARTUP_PAGES, type PrintBrowser } from '../output/browser.js';
 import { fontProblems } from '../output/font-check.js';
 import { ownTempDir, sweepOrphans } from '../fs/orphans.js';
 import { killProfileProcesses } from '../output/kill-profile.js';
@@ -81,6 +81,8 @@ export async function buildBook(options: BuildOptions): Promise<BuildResult> {
   // needs it; the build's signal stops its start like any other Chromium stage.
   let launching: Promise<PrintBrowser> | undefined = editions.some((e) => e.format === 'pdf') ? launchBrowser({ timeoutMs, signal }) : undefined;
   launching?.catch(() => undefined); // its failure is reported where it is awaited
+  // Its first pages open meanwhile too.
+  void launching?.then((browser) => browser.warm(STARTUP_PAGES)).catch(() => undefined);
   const closeBrowser = async () => (await launching?.catch(() => undefined))?.close();
   const loadingStages = import('./output-stages.js');
   loadingStages.catch(() => undefined);

@@ -47,13 +47,14 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   const items = facingItems(context);
   const anchors = contentsChapters(context.book.chapters).map(chapterAnchor);
   // Chromium opens the measuring page and the front matter's while Node lays the book out.
-  options.browser.warm(2);
+  void options.browser.warm(2);
   let started = performance.now();
   const measuring = serializeDocument(facingMeasureDocument({ edition, context, templatesDir, items, pages: new Map() }));
   const front = toHtml(facingFrontDocument({ edition, context, templatesDir, items, pages: new Map() }));
   timings.layout += performance.now() - started;
   const layoutParts = options.parts ?? partCount(measuring.html.length);
-  options.browser.warm(layoutParts - 1);
+  // The front matter's page and one a part.
+  void options.browser.warm(layoutParts + 1);
   started = performance.now();
   const ids = items.flatMap((i) => SIDES.map((side) => sideId(i.id, side)));
   const [measuredResult, frontResult] = await Promise.allSettled([

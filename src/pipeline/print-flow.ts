@@ -49,7 +49,7 @@ export async function printFlow(options: PrintEditionOptions, editionDocument: E
   let moved: string[] = [];
   try {
     // Chromium opens the page the prediction (or the print) will load while Node lays the book out.
-    options.browser.warm(1);
+    void options.browser.warm(1);
     if (!options.previous) {
       const loaded = documentOf(UNPAGINATED);
       const started = performance.now();
