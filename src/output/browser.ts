@@ -154,8 +154,14 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<PrintB
   // Stopped builds do not wait for a polite close: Chromium goes at once, the build's cleanup removes the rest.
   options.signal?.addEventListener('abort', kill, { once: true });
   // A page is guarded before anything loads in it: no script, every request through the handler openPage adds.
+  // Pages being created: closing waits for them, since a page still being created when Chromium
+  // goes leaves Puppeteer waiting 30 s for its target, and the process with it.
+  const creating = new Set<Promise<unknown>>();
   const newGuardedPage = async (): Promise<Page> => {
-    const page = await browser.newPage();
+    const created = browser.newPage();
+    creating.add(created);
+    void created.catch(() => undefined).finally(() => creating.delete(created));
+    const page = await created;
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     return page;
@@ -202,7 +208,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<PrintB
       warming.splice(0);
       let timer: NodeJS.Timeout | undefined;
       try {
-        if (!options.signal?.aborted) await Promise.race([browser.close(), new Promise((resolve) => (timer = setTimeout(resolve, 2_000)))]);
+        if (!options.signal?.aborted) await Promise.race([Promise.allSettled(creating).then(() => browser.close()), new Promise((resolve) => (timer = setTimeout(resolve, 2_000)))]);
       } catch {
         // A crashed browser cannot be closed politely; the kill below makes sure it is gone.
       } finally {
