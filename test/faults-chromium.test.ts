@@ -3,7 +3,7 @@ import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLI, copyBook, FIXTURES, hasStackTrace, runCli, type CliResult } from './helpers/cli.js';
+import { CLI, copyBook, FIXTURES, hasStackTrace, ROOT, runCli, type CliResult } from './helpers/cli.js';
 
 /**
  * Chromium that hangs (a fake that never answers, the real one stopped with SIGSTOP) or cannot be
@@ -138,3 +138,25 @@ function processesMarked(marker: string): number[] {
     return [];
   }
 }
+
+describe('a Chromium closed while its first pages are still being opened', () => {
+  it('lets the process exit at once (Puppeteer would wait 30 s for a page created as the browser went)', async () => {
+    // What a build that fails right after Chromium started does: the pages it opens at launch are
+    // still being created when it closes the browser. Compiled code, in a process of its own.
+    const script = `const { launchBrowser } = await import(${JSON.stringify(path.join(ROOT, 'dist/output/browser.js'))});
+const browser = await launchBrowser();
+void browser.warm(2);
+await browser.close();`;
+    const started = performance.now();
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
+      const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+      child.on('exit', (exitCode) => {
+        clearTimeout(timer);
+        resolve(exitCode);
+      });
+    });
+    expect(code).toBe(0);
+    expect((performance.now() - started) / 1000).toBeLessThan(15);
+  }, 40_000);
+});
