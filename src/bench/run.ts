@@ -19,7 +19,7 @@ import type { Manifest } from '../pipeline/manifest.js';
 import { lintBook } from '../lint/index.js';
 import { loadBook } from '../manuscript/load.js';
 import { writeOutput } from '../fs/atomic.js';
-import { findChromium, launchBrowser, STARTUP_PAGES, type PrintBrowser } from '../output/browser.js';
+import { findChromium, launchBrowser, type PrintBrowser } from '../output/browser.js';
 import { printHtml } from '../output/pdf.js';
 import { PACKAGE_ROOT, TEMPLATES_DIR } from '../paths.js';
 import { PeakRss } from './peak-rss.js';
@@ -91,14 +91,11 @@ async function benchSize(targetPages: number): Promise<SizeResult> {
     if (pdfEditions.length !== 3 || !epubEdition || epubEdition.format !== 'epub') throw new Error('the synthetic book has three PDF editions and an EPUB edition');
     const allowedRoots = [dir, TEMPLATES_DIR, workDir];
     const layouts: LayoutResult[] = [];
-    // Ours and raw each in a Chromium of its own, started untimed with the pages a build opens while
-    // it parses and checks (STARTUP_PAGES): both print cold, as a build does.
+    // Ours and raw each in a Chromium of its own, started untimed and without a page: both print
+    // cold, opening every page they use (a build opens its first pages while it parses and checks,
+    // STARTUP_PAGES: only the cold CLI build below has that head start).
     const fresh = async <T>(work: (browser: PrintBrowser) => Promise<T>): Promise<T> => {
-      const browser = await time('launch', async () => {
-        const launched = await launchBrowser();
-        await launched.warm(STARTUP_PAGES);
-        return launched;
-      });
+      const browser = await time('launch', () => launchBrowser());
       try {
         return await work(browser);
       } finally {
