@@ -107,36 +107,53 @@ export interface FacingDocumentOptions {
  * Chromium prints one tagged PDF whose pages alternate verso, recto. Page 1 is a right page, so every
  * verso is a left page and print.css gives both their mirrored margins, running heads and folios.
  */
-export function facingDocument({ edition, context, templatesDir, items, spreads, pages, blankAfterFront }: FacingDocumentOptions): Root {
+export function facingDocument(options: FacingDocumentOptions): Root {
+  const boxes = spreadPageBoxes(options).map(({ section, units, end }) => ({ ...section, children: [...units.map((u) => facingElement(u.item, u.lang, u.id)), end] }));
+  return facingFrame(options, boxes);
+}
+
+/** A page box of a spread, empty: its section and its end mark, and the units it holds (by their id on its side) in order. */
+export interface PageBox {
+  section: Element;
+  end: Element;
+  units: { item: FacingItem; id: string; lang: string }[];
+}
+
+/** Every spread's verso page box then its recto page box. */
+export function spreadPageBoxes({ edition, context, items, spreads }: FacingDocumentOptions): PageBox[] {
   const byId = new Map(items.map((i) => [i.id, i]));
-  const body = facingFrontMatter({ edition, context, templatesDir, items, pages });
-  if (blankAfterFront) body.push(blankPage());
-  const anchors: string[] = [];
-  spreads.forEach((group, n) => {
+  return spreads.flatMap((group, n) => {
     const chapter = byId.get(group[0] ?? '')?.chapter;
     // The spread that opens a chapter has a page type of its own, without running heads.
     const opening = chapter !== undefined && group.includes(chapterAnchor(chapter));
     const pageType = chapter ? (opening ? openingPageName(chapter) : pageName(chapter)) : undefined;
-    for (const side of SIDES) {
+    return SIDES.map((side): PageBox => {
       const lang = sideLanguage(edition, side, context);
       const start = pageBoxAnchor(n, side);
-      const end = `${start}-end`;
-      anchors.push(start, end);
-      const content = group.flatMap((id) => {
-        const item = byId.get(id);
-        return item ? [facingElement(item, lang, sideId(id, side))] : [];
-      });
-      body.push(
-        h('section', { className: ['facing-page', `facing-${side}`], id: start, lang, style: pageType ? `page: ${pageType}` : undefined }, [
-          ...content,
-          h('div', { className: ['page-box-end'], id: end }),
-        ]),
-      );
-    }
+      return {
+        section: h('section', { className: ['facing-page', `facing-${side}`], id: start, lang, style: pageType ? `page: ${pageType}` : undefined }),
+        end: h('div', { className: ['page-box-end'], id: `${start}-end` }),
+        units: group.flatMap((id) => {
+          const item = byId.get(id);
+          return item ? [{ item, id: sideId(id, side), lang }] : [];
+        }),
+      };
+    });
   });
-  anchors.push(...items.map((i) => i.id));
+}
+
+/**
+ * The facing document around its spreads: the front matter (and the blank page after it), `boxes`
+ * where the spreads' page boxes go, then the anchor index of every page box and unit.
+ */
+export function facingFrame(options: FacingDocumentOptions, boxes: Element[]): Root {
+  const { items, spreads, blankAfterFront } = options;
+  const body = facingFrontMatter(options);
+  if (blankAfterFront) body.push(blankPage());
+  body.push(...boxes);
+  const anchors = [...spreads.flatMap((_, n) => SIDES.flatMap((side) => [pageBoxAnchor(n, side), `${pageBoxAnchor(n, side)}-end`])), ...items.map((i) => i.id)];
   body.push(h('nav', { className: ['anchor-index'], hidden: true, ariaHidden: 'true' }, anchors.map((id) => h('a', { href: `#${id}` }))));
-  return facingShell({ edition, context, templatesDir, items, pages }, body);
+  return facingShell(options, body);
 }
 
 /**

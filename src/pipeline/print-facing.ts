@@ -1,7 +1,7 @@
 import { toHtml } from 'hast-util-to-html';
 import { PDFDocument } from 'pdf-lib';
 import { chapterAnchor } from '../layout/chapter-parts.js';
-import { facingDocument, facingFrontDocument, facingItems, facingMeasureDocument, FIRST_SPREAD, pageBoxAnchor, sideId, textArea, type Side } from '../layout/facing.js';
+import { facingFrontDocument, facingItems, facingMeasureDocument, FIRST_SPREAD, pageBoxAnchor, sideId, textArea, type Side } from '../layout/facing.js';
 import { contentsChapters } from '../layout/front-matter.js';
 import { repairSpreads, type SpreadGroup } from '../layout/spreads.js';
 import { writeOutput } from '../fs/atomic.js';
@@ -10,7 +10,7 @@ import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js'
 import { measureInParts, type MeasuredParts } from '../output/parted-measure.js';
 import { predictPages } from '../output/page-prediction.js';
 import { closeParts, partCount } from '../output/book-parts.js';
-import { serializeDocument } from '../output/html-parts.js';
+import { facingDocumentParts, serializeMeasureDocument } from '../output/facing-parts.js';
 import { pdfFaces } from '../output/pdf-fonts.js';
 import { distinctFaces, sameFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
 import type { RenderContext } from '../layout/blocks.js';
@@ -49,7 +49,8 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   // Chromium opens the measuring page and the front matter's while Node lays the book out.
   void options.browser.warm(2);
   let started = performance.now();
-  const measuring = serializeDocument(facingMeasureDocument({ edition, context, templatesDir, items, pages: new Map() }));
+  // The units are written once: the book's document reuses their HTML (src/output/facing-parts.ts).
+  const { document: measuring, units } = serializeMeasureDocument(facingMeasureDocument({ edition, context, templatesDir, items, pages: new Map() }));
   const front = toHtml(facingFrontDocument({ edition, context, templatesDir, items, pages: new Map() }));
   timings.layout += performance.now() - started;
   const layoutParts = options.parts ?? partCount(measuring.html.length);
@@ -93,7 +94,7 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   try {
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
       started = performance.now();
-      const parts = serializeDocument(facingDocument({ edition, context, templatesDir, items, spreads, pages, blankAfterFront }));
+      const parts = facingDocumentParts({ edition, context, templatesDir, items, spreads, pages, blankAfterFront }, units);
       timings.layout += performance.now() - started;
       const from = fromMeasure?.parts ? { ...fromMeasure, parts: { ...fromMeasure.parts, pages } } : fromMeasure;
       fromMeasure = undefined;

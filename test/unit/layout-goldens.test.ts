@@ -11,6 +11,8 @@ import { printDocument } from '../../src/layout/document.js';
 import { epubChapters } from '../../src/layout/epub-chapters.js';
 import { facingDocument, facingFrontDocument, facingItems, facingMeasureDocument, facingSide, FIRST_SPREAD } from '../../src/layout/facing.js';
 import { facingSidePrint } from '../../src/layout/facing-sides.js';
+import { facingDocumentParts, serializeMeasureDocument } from '../../src/output/facing-parts.js';
+import { serializeDocument } from '../../src/output/html-parts.js';
 import { facingSpreadsDocument } from '../../src/layout/facing-spreads.js';
 import { layoutInterleaved } from '../../src/layout/interleaved.js';
 import { packSpreads } from '../../src/layout/spreads.js';
@@ -97,6 +99,25 @@ describe('print documents, per layout', () => {
       expect(packed.match(/class="spread"/g)).toHaveLength(spreads.length);
       await expectGolden(measuring, path.join(GOLDENS, `mini-facing-${side}-measure.html`));
       await expectGolden(packed, path.join(GOLDENS, `mini-facing-${side}.html`));
+    }
+  });
+
+  it('facing: the book document assembled around the units written once is the document rendered whole, for every fixture book', async () => {
+    for (const name of ['mini', 'articles', 'hostile', 'inline', 'numerals']) {
+      const { contextFor, editions } = await contextOf(name);
+      const edition: PdfEdition = { ...pdfEdition(editions), layout: 'facing', languages: ['en', 'vi'] };
+      const context = contextFor(edition);
+      const items = facingItems(context);
+      const { document, units } = serializeMeasureDocument(facingMeasureDocument({ edition, context, templatesDir: TEMPLATES_DIR, items, pages: new Map() }));
+      expect(document.html).toBe(toHtml(facingMeasureDocument({ edition, context, templatesDir: TEMPLATES_DIR, items, pages: new Map() })));
+      expect(units.size, name).toBe(items.length * 2);
+      // Two plans: units of 100 px on 300 px pages and on 500 px ones; contents pages named or not, a blank page or not.
+      for (const [pageHeight, blankAfterFront] of [[300, false], [500, true]] as const) {
+        const spreads = packSpreads(items.map((i) => ({ id: i.id, verso: 100, recto: 100, keepWithNext: i.keepWithNext })), pageHeight);
+        const pages = new Map(spreads.map((group, n) => [group[0] ?? '', 10 + 2 * n]));
+        const options = { edition, context, templatesDir: TEMPLATES_DIR, items, spreads, pages, blankAfterFront };
+        expect(facingDocumentParts(options, units), `${name} ${pageHeight}`).toEqual(serializeDocument(facingDocument(options)));
+      }
     }
   });
 });
