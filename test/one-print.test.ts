@@ -50,7 +50,7 @@ describe('one print per edition: pagination predicted by layout, checked against
 });
 
 describe('a facing book whose front matter ends on a verso', () => {
-  it('adds the blank page that opens the spreads on a verso, planned from the front matter laid out alone: one load, one print, the contents right', async () => {
+  it('adds the blank page that opens the spreads on a verso, planned from the front matter laid out in pages in the measuring page: one load, one print, the contents right', async () => {
     // 16 short chapters: the contents run one page longer than with 12, and the first spread's verso
     // was predicted on an odd page (measured; 1 to 12 chapters are not).
     const dir = await mkdtemp(path.join(os.tmpdir(), 'pp-front-verso-'));

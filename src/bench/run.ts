@@ -119,8 +119,8 @@ async function benchSize(targetPages: number): Promise<SizeResult> {
         return (performance.now() - at) / 1000;
       });
       const rawPeak = pss.stop();
-      // Facing measures its units (the front matter laid out alone meanwhile, inside that time); the flows predict the book.
-      const planning = printed.timings.measure !== undefined ? { measure: printed.timings.measure, 'of which front matter': printed.timings.predict } : { [`predict ×${printed.timings.predictions ?? 0}`]: printed.timings.predict };
+      // Facing measures its units (and lays its front matter out in pages in the same page); the flows predict the book.
+      const planning = printed.timings.measure !== undefined ? { measure: printed.timings.measure } : { [`predict ×${printed.timings.predictions ?? 0}`]: printed.timings.predict };
       const stages = { layout: printed.timings.layout, ...planning, ...Object.fromEntries(printed.timings.print.map((ms, i) => [`print ${i + 1}`, ms])), 'post-process': printed.timings.postProcess };
       layouts.push({
         edition: edition.id,

@@ -157,17 +157,19 @@ export function facingFrame(options: FacingDocumentOptions, boxes: Element[]): R
 }
 
 /**
- * The facing edition before its spreads are known: the front matter, then for every chapter its
- * verso-language units and its recto-language units, each as one long column of the text width,
- * with the ids, languages and classes they will have in the book. What the spreads are measured
- * from, in the page that then prints them: the head is the book's own (facingDocument's), so that
- * the page becomes the book by replacing body children (src/output/page-patch.ts), each chapter
- * starts a child of its own, so that a long book is measured in parts cut before chapters, as it is printed.
+ * The facing edition before its spreads are known: the front matter and an empty page box where
+ * the first spread would open (FIRST_SPREAD), then for every chapter its verso-language units and
+ * its recto-language units, each as one long column of the text width, with the ids, languages and
+ * classes they will have in the book. What the spreads are measured from, in the page that then
+ * prints them: the head is the book's own (facingDocument's), so that the page becomes the book by
+ * replacing body children (src/output/page-patch.ts), and each chapter starts a child of its own,
+ * so that a long book is measured in parts cut before chapters, as it is printed.
  */
 export function facingMeasureDocument(options: FacingPlanOptions): Root {
   const { edition, context, items } = options;
   const width = `width: ${textArea(edition).widthMm}mm`;
-  const body = facingFrontMatter(options);
+  // Where the spreads would start: laid out in pages, the mark tells the page the first spread opens on.
+  const body = [...facingFrontMatter(options), firstSpreadMark(items)];
   for (const chapter of facingChapters(items)) {
     const own = items.filter((i) => i.chapter === chapter);
     for (const side of SIDES) {
@@ -181,14 +183,6 @@ export function facingMeasureDocument(options: FacingPlanOptions): Root {
 
 /** What a document of the facing edition is made from before its spreads are known. */
 export type FacingPlanOptions = Omit<FacingDocumentOptions, 'spreads' | 'blankAfterFront'>;
-
-/**
- * The front matter alone, then an empty page box where the first spread would open (FIRST_SPREAD):
- * laid out in pages, it tells the page the spreads start on, hence where every spread goes.
- */
-export function facingFrontDocument(options: FacingPlanOptions): Root {
-  return facingShell(options, [...facingFrontMatter(options), firstSpreadMark(options.items)]);
-}
 
 function facingFrontMatter({ edition, context, pages }: FacingPlanOptions): Element[] {
   return frontMatter(edition.languages, context, contentsPage(edition.languages, context, pages));
@@ -208,8 +202,8 @@ function facingShell({ edition, context, templatesDir, items }: FacingPlanOption
 /** Where the spreads would start after the front matter: an empty verso page box of the first chapter's opening. */
 export const FIRST_SPREAD = 'pp-first-spread';
 
-/** The empty page box that stands for the first spread in a document of the front matter alone (pp-first-spread). */
-export function firstSpreadMark(items: readonly FacingItem[]): Element {
+/** The empty page box that stands for the first spread after the front matter (pp-first-spread). */
+function firstSpreadMark(items: readonly FacingItem[]): Element {
   const chapter = items[0]?.chapter;
   return h('section', { className: ['facing-page', 'facing-verso'], id: FIRST_SPREAD, style: chapter ? `page: ${openingPageName(chapter)}` : undefined });
 }

@@ -75,6 +75,12 @@ function readPrediction(options: PredictPagesOptions): (page: Page, signal: Abor
  * and the body as one column of the text area, what does not fit running into overflow columns to its right.
  */
 async function columnDocument(html: string, textArea: PredictPagesOptions['textArea'], partEnd?: number): Promise<string> {
+  const part = partEnd === undefined ? '' : `\nbody > :nth-child(${partEnd + 1}) > * { display: none !important; }\nbody > :nth-child(n + ${partEnd + 2}) { display: none !important; }`;
+  return withLayoutStyle(html, `${await columnCss(html, textArea)}${part}`);
+}
+
+/** The style sheet that lays the body of `html` out as pages in columns (columnDocument), for a page that already holds it. */
+export async function columnCss(html: string, textArea: PredictPagesOptions['textArea']): Promise<string> {
   const head = html.slice(0, Math.max(0, html.indexOf('</head>')));
   const linked = [...head.matchAll(/<link\b[^>]*>/g)].flatMap(([tag]) => {
     const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
@@ -82,8 +88,14 @@ async function columnDocument(html: string, textArea: PredictPagesOptions['textA
   });
   const sheets = [...(await Promise.all(linked.map((file) => readFile(file, 'utf8').catch(() => '')))), ...[...head.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '')];
   const body = `body { margin: 0 !important; padding: 0 !important; border: 0 !important; box-sizing: content-box !important; width: ${textArea.widthMm}mm !important; height: ${textArea.heightMm}mm !important; column-count: 1 !important; column-gap: 0 !important; column-fill: auto !important; overflow: visible !important; }`;
-  const part = partEnd === undefined ? '' : `\nbody > :nth-child(${partEnd + 1}) > * { display: none !important; }\nbody > :nth-child(n + ${partEnd + 2}) { display: none !important; }`;
-  return withLayoutStyle(html, `${columnBreakCss(sheets)}\n${body}${part}`);
+  return `${columnBreakCss(sheets)}\n${body}`;
+}
+
+/** The page each of `ids` starts on in `page`, laid out in columns by columnCss. */
+export async function columnPages(page: Page, ids: readonly string[]): Promise<Map<string, number>> {
+  // Evaluated as a string: the page itself runs no script of ours or the book's.
+  const { pages } = (await page.evaluate(`(${readColumns.toString()})(${JSON.stringify(ids)}, -1)`)) as { pages: Record<string, number> };
+  return new Map(Object.entries(pages));
 }
 
 /** Runs in the page: the column, hence the page, of every anchor and of the end of the body. */

@@ -3,7 +3,8 @@ import { distinctFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
 import type { DocumentParts } from './html-parts.js';
 import { laidOutFaces } from './laid-out-faces.js';
 import { openLaidOutPage, type LaidOutPageOptions, type OpenLaidOutPage } from './laid-out-page.js';
-import { withLayoutStyle } from './layout-marks.js';
+import { LAYOUT_STYLE_ID, withLayoutStyle } from './layout-marks.js';
+import { columnPages } from './page-prediction.js';
 import { measureInPage } from './measure.js';
 import { chapterRuns, closeParts, shell, type PartPage } from './book-parts.js';
 import { untilAborted } from './stage-signal.js';
@@ -17,6 +18,18 @@ export interface MeasuredParts {
   first: OpenLaidOutPage<unknown>;
   /** The pages of the parts after the first, each holding its own run of chapters. */
   others: PartPage[];
+  /** With `front`: the page its mark starts on. */
+  frontPage?: number;
+}
+
+export interface MeasureInPartsOptions extends LaidOutPageOptions {
+  ids: readonly string[];
+  /**
+   * Lays the first part out in pages once it is measured (`css`, from columnCss, with whatever it
+   * hides) and reads the page `mark` starts on: where the front matter ends. The style sheet stays,
+   * for the print's patch to take out with the rest of the layout marks.
+   */
+  front?: { css: string; mark: string };
 }
 
 /**
@@ -27,7 +40,7 @@ export interface MeasuredParts {
  * part's page holds the whole document with the parts after its own hidden by a style sheet the
  * patch takes out (src/output/layout-marks.ts); the others are their own documents.
  */
-export async function measureInParts(options: LaidOutPageOptions & { ids: readonly string[] }, document: DocumentParts, parts: number, chapters: readonly string[]): Promise<MeasuredParts> {
+export async function measureInParts(options: MeasureInPartsOptions, document: DocumentParts, parts: number, chapters: readonly string[]): Promise<MeasuredParts> {
   const runs = chapterRuns(document, chapters, parts) ?? [document.body ?? []];
   const [firstRun = [], ...otherRuns] = runs;
   const { head, tail } = shell(document);
@@ -36,9 +49,17 @@ export async function measureInParts(options: LaidOutPageOptions & { ids: readon
     heights: await untilAborted(measureInPage(page, options.ids), signal),
     faces: await untilAborted(laidOutFaces(page), signal),
   });
+  const readFirst = async (page: Page, signal: AbortSignal) => {
+    const measured = await read(page, signal);
+    if (!options.front) return measured;
+    const { css, mark } = options.front;
+    await untilAborted(page.evaluate(`(${addLayoutStyle.toString()})(${JSON.stringify({ id: LAYOUT_STYLE_ID, css })})`), signal);
+    const frontPage = (await untilAborted(columnPages(page, [mark]), signal)).get(mark);
+    return { ...measured, ...(frontPage !== undefined ? { frontPage } : {}) };
+  };
   const hidden = otherRuns.length > 0 ? withLayoutStyle(document.html, `body > :nth-child(n + ${firstRun.length + 1}) { display: none !important; }`) : document.html;
   const measuring = [
-    openLaidOutPage(options, { html: hidden, suffix: 'measure', what: `measuring ${options.name}` }, read).then((page) => ({ page, loaded: document, firstChapter: '' })),
+    openLaidOutPage(options, { html: hidden, suffix: 'measure', what: `measuring ${options.name}` }, readFirst).then((page) => ({ page, loaded: document, firstChapter: '' })),
     ...otherRuns.map(async (run, n): Promise<PartPage<Awaited<ReturnType<typeof read>>>> => {
       const html = `${head}${run.join('')}${tail}`;
       const page = await openLaidOutPage({ ...options, name: `${options.name}-part${n + 2}` }, { html, suffix: 'measure', what: `measuring part ${n + 2} of ${options.name}` }, read);
@@ -54,5 +75,14 @@ export async function measureInParts(options: LaidOutPageOptions & { ids: readon
     throw failed?.reason ?? new Error(`${options.name} was not measured`);
   }
   const heights = new Map(measured.flatMap((part) => [...part.page.value.heights]));
-  return { heights, faces: distinctFaces(measured.flatMap((part) => part.page.value.faces)), first: first.page, others };
+  const { frontPage } = first.page.value as { frontPage?: number };
+  return { heights, faces: distinctFaces(measured.flatMap((part) => part.page.value.faces)), first: first.page, others, ...(frontPage !== undefined ? { frontPage } : {}) };
+}
+
+/** Runs in the page: a style sheet of the layout's own at the end of the head. */
+function addLayoutStyle({ id, css }: { id: string; css: string }): void {
+  const style = document.createElement('style');
+  style.id = id;
+  style.textContent = css;
+  document.head.append(style);
 }

@@ -1,18 +1,17 @@
-import { toHtml } from 'hast-util-to-html';
 import { PDFDocument } from 'pdf-lib';
 import { chapterAnchor } from '../layout/chapter-parts.js';
-import { facingFrontDocument, facingItems, facingMeasureDocument, FIRST_SPREAD, pageBoxAnchor, sideId, textArea, type Side } from '../layout/facing.js';
+import { facingItems, facingMeasureDocument, FIRST_SPREAD, pageBoxAnchor, sideId, textArea, type Side } from '../layout/facing.js';
 import { contentsChapters } from '../layout/front-matter.js';
 import { repairSpreads, type SpreadGroup } from '../layout/spreads.js';
 import { writeOutput } from '../fs/atomic.js';
 import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
 import { measureInParts, type MeasuredParts } from '../output/parted-measure.js';
-import { predictPages } from '../output/page-prediction.js';
+import { columnCss } from '../output/page-prediction.js';
 import { closeParts, partCount } from '../output/book-parts.js';
 import { facingDocumentParts, serializeMeasureDocument } from '../output/facing-parts.js';
 import { pdfFaces } from '../output/pdf-fonts.js';
-import { distinctFaces, sameFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
+import { sameFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
 import type { RenderContext } from '../layout/blocks.js';
 import { printFacingSides } from './print-facing-sides.js';
 import { pdfMetadata } from './pdf-metadata.js';
@@ -29,9 +28,9 @@ const MAX_PASSES = 12;
  * page, recto page, verso page… (src/layout/facing.ts). The book is loaded once, before its spreads
  * are known: every chapter's units in each language as long columns of the text width
  * (facingMeasureDocument), in as many pages as it will be printed in (src/output/parted-measure.ts).
- * Their heights give the spreads (packed to fill a page less a margin for what pagination adds); a
- * document of the front matter alone, laid out meanwhile, gives the page the first spread opens
- * on, so the page of every spread follows: two a spread. The measured pages are then patched into
+ * Their heights give the spreads (packed to fill a page less a margin for what pagination adds);
+ * the front matter, then laid out in pages in the first part's page with the units hidden, gives the
+ * page the first spread opens on, so the page of every spread follows: two a spread. The measured pages are then patched into
  * the book and printed, and the print checked: a page box that ran onto a second page overflowed
  * its plan, and its last unit moves to the next spread (a repair, counted in the manifest); the
  * contents must name the pages the chapters landed on, the colophon the faces the PDF embeds.
@@ -46,31 +45,21 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   const blocked = new Set<string>();
   const items = facingItems(context);
   const anchors = contentsChapters(context.book.chapters).map(chapterAnchor);
-  // Chromium opens the measuring page and the front matter's while Node lays the book out.
+  // Chromium opens the measuring pages while Node lays the book out.
   void options.browser.warm(2);
   let started = performance.now();
   // The units are written once: the book's document reuses their HTML (src/output/facing-parts.ts).
   const { document: measuring, units } = serializeMeasureDocument(facingMeasureDocument({ edition, context, templatesDir, items, pages: new Map() }));
-  const front = toHtml(facingFrontDocument({ edition, context, templatesDir, items, pages: new Map() }));
   timings.layout += performance.now() - started;
   const layoutParts = options.parts ?? partCount(measuring.html.length);
-  // The front matter's page and one a part.
-  void options.browser.warm(layoutParts + 1);
+  void options.browser.warm(layoutParts);
   started = performance.now();
   const ids = items.flatMap((i) => SIDES.map((side) => sideId(i.id, side)));
-  const [measuredResult, frontResult] = await Promise.allSettled([
-    measureInParts({ ...options, name: edition.id, ids }, measuring, layoutParts, anchors),
-    predictPages({ ...options, name: `${edition.id}-front`, html: front, textArea: textArea(edition), ids: [FIRST_SPREAD] }).finally(() => (timings.predict = performance.now() - started)),
-  ]);
+  // Once measured, the first part lays its front matter out in pages, the units hidden: its mark's page is where the spreads start.
+  const front = { css: `${await columnCss(measuring.html, textArea(edition))}\nbody > .facing-measure { display: none !important; }`, mark: FIRST_SPREAD };
+  const measured = await measureInParts({ ...options, name: edition.id, ids, front }, measuring, layoutParts, anchors);
   timings.measure = performance.now() - started;
-  if (measuredResult.status === 'rejected' || frontResult.status === 'rejected') {
-    if (measuredResult.status === 'fulfilled') await closeMeasured(measuredResult.value);
-    throw measuredResult.status === 'rejected' ? measuredResult.reason : (frontResult as PromiseRejectedResult).reason;
-  }
-  const measured = measuredResult.value;
-  const frontPages = frontResult.value;
   timings.loads = 1 + measured.others.length;
-  timings.predictions = 1;
   const heights = (side: Side) => new Map(items.map((i) => [i.id, measured.heights.get(sideId(i.id, side)) ?? 0]));
   const [verso, recto] = [heights('verso'), heights('recto')];
   const pageHeight = (textArea(edition).heightMm * 96 * FILL) / 25.4;
@@ -82,10 +71,10 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   }
   let spreads: readonly SpreadGroup[] = packChapters(items, verso, recto, pageHeight);
   // The first spread opens on a verso, an even page: after a blank page when the front matter ends on one.
-  const afterFront = frontPages.pages.get(FIRST_SPREAD) ?? 2;
+  const afterFront = measured.frontPage ?? 2;
   let blankAfterFront = spreads.length > 0 && afterFront % 2 === 1;
   let pages = spreadPages(spreads, afterFront + (blankAfterFront ? 1 : 0));
-  let faces: readonly EmbeddedFace[] = distinctFaces([...measured.faces, ...frontPages.faces]);
+  let faces: readonly EmbeddedFace[] = measured.faces;
   context.fonts = faces;
   let repairs = 0;
   const oversize = new Set<number>();

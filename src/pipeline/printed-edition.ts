@@ -38,9 +38,9 @@ export interface PrintedEdition {
   /** The HTML of the pass that was written, for the benchmark's raw-Chromium comparison. */
   html: string;
   /**
-   * Milliseconds per stage, for the benchmark: `measure` the facing units' heights (with the front
-   * matter's layout, which runs meanwhile), `predict` the layout-only paginations (`predictions` of
-   * them; facing: of its front matter), one entry of `print` per print; `loads`: how many times
+   * Milliseconds per stage, for the benchmark: `measure` the facing units' heights (and the layout
+   * of the front matter in pages that follows in the same page), `predict` the layout-only
+   * paginations (`predictions` of them), one entry of `print` per print; `loads`: how many times
    * Chromium loaded the edition's document, counting each part (1 when the first print patched the
    * page that was laid out, src/output/patched-print.ts).
    */
