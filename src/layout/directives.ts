@@ -1,4 +1,6 @@
 import type { List, ListItem, PhrasingContent, RootContent } from 'mdast';
+import type { Node } from 'unist';
+import { visit } from 'unist-util-visit';
 import { articleCredits, isArticle } from '../manuscript/credits.js';
 import type { ManuscriptDocument } from '../manuscript/model.js';
 import type { RenderContext } from './render-context.js';
@@ -16,6 +18,15 @@ import { languageReview, reviewersLine } from './review-credits.js';
  */
 export const GENERATED_DIRECTIVES = ['build-date', 'translation-status', 'edition-statement', 'edition-languages', 'edition-fonts', 'sources'] as const;
 type GeneratedDirective = (typeof GENERATED_DIRECTIVES)[number];
+
+/** Whether a block says which faces the edition embeds (`::edition-fonts`): its text changes with them. */
+export function namesFaces(node: Node): boolean {
+  let found = false;
+  visit(node, 'leafDirective', (directive) => {
+    if ((directive as { name?: string }).name === 'edition-fonts') found = true;
+  });
+  return found;
+}
 
 export function expandDirective(node: RootContent, doc: ManuscriptDocument, context: RenderContext): RootContent {
   if (node.type !== 'leafDirective' || !(GENERATED_DIRECTIVES as readonly string[]).includes(node.name)) return node;

@@ -4,6 +4,7 @@ import type { PdfEdition } from '../config/schema.js';
 import type { AlignedChapter } from '../manuscript/model.js';
 import { articleByline } from './article-credits.js';
 import { renderBlock, type RenderContext } from './blocks.js';
+import { namesFaces } from './directives.js';
 import { chapterAnchor, chapterTitle, headingContent, rowAnchor, sectionAnchor } from './chapter-parts.js';
 import { printShell } from './document.js';
 import { NOTES_SECTION, notesTitle, renderNote } from './notes.js';
@@ -23,6 +24,8 @@ export interface FacingItem {
   id: string;
   chapter: AlignedChapter;
   keepWithNext: boolean;
+  /** Its text names the faces the edition embeds (`::edition-fonts`): it reads otherwise once they are known. */
+  namesFaces: boolean;
   /** The item's content in one language. */
   render(lang: string): Element;
 }
@@ -36,21 +39,22 @@ export function facingItems(context: RenderContext): FacingItem[] {
         id: chapterAnchor(chapter),
         chapter,
         keepWithNext: true,
+        namesFaces: false,
         render: (lang) => h('header', { className: ['chapter-head'] }, [h('h1', chapterTitle(chapter, lang, book.sourceLang)), articleByline(chapter, lang, book.sourceLang)]),
       },
     ];
     for (const section of chapter.sections) {
       if (section.id !== '') {
-        items.push({ id: sectionAnchor(chapter, section.id), chapter, keepWithNext: true, render: (lang) => h('h2', headingContent(section.headings[lang], chapter.documents[lang])) });
+        items.push({ id: sectionAnchor(chapter, section.id), chapter, keepWithNext: true, namesFaces: false, render: (lang) => h('h2', headingContent(section.headings[lang], chapter.documents[lang])) });
       }
       section.rows.forEach((row, n) => {
-        items.push({ id: rowAnchor(chapter, section.id, row.position ?? n + 1), chapter, keepWithNext: false, render: (lang) => h('div', renderBlock(row.cells[lang], chapter.documents[lang], lang, context)) });
+        items.push({ id: rowAnchor(chapter, section.id, row.position ?? n + 1), chapter, keepWithNext: false, namesFaces: Object.values(row.cells).some((cell) => cell !== undefined && namesFaces(cell.node)), render: (lang) => h('div', renderBlock(row.cells[lang], chapter.documents[lang], lang, context)) });
       });
     }
     if (chapter.notes.length > 0) {
-      items.push({ id: rowAnchor(chapter, NOTES_SECTION, 0), chapter, keepWithNext: true, render: (lang) => h('h2', { className: ['notes-title'] }, notesTitle(lang)) });
+      items.push({ id: rowAnchor(chapter, NOTES_SECTION, 0), chapter, keepWithNext: true, namesFaces: false, render: (lang) => h('h2', { className: ['notes-title'] }, notesTitle(lang)) });
       for (const note of chapter.notes) {
-        items.push({ id: rowAnchor(chapter, NOTES_SECTION, note.number), chapter, keepWithNext: false, render: (lang) => h('div', [renderNote(chapter, note, lang)]) });
+        items.push({ id: rowAnchor(chapter, NOTES_SECTION, note.number), chapter, keepWithNext: false, namesFaces: false, render: (lang) => h('div', [renderNote(chapter, note, lang)]) });
       }
     }
     return items;
@@ -110,6 +114,11 @@ export interface FacingDocumentOptions {
 export function facingDocument(options: FacingDocumentOptions): Root {
   const boxes = spreadPageBoxes(options).map(({ section, units, end }) => ({ ...section, children: [...units.map((u) => facingElement(u.item, u.lang, u.id)), end] }));
   return facingFrame(options, boxes);
+}
+
+/** Units alone in the book's shell, as the book renders them: for rendering a few of them anew. */
+export function facingUnitsDocument(options: FacingPlanOptions, units: PageBox['units']): Root {
+  return facingShell(options, units.map((u) => facingElement(u.item, u.lang, u.id)));
 }
 
 /** A page box of a spread, empty: its section and its end mark, and the units it holds (by their id on its side) in order. */

@@ -49,7 +49,8 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   void options.browser.warm(2);
   let started = performance.now();
   // The units are written once: the book's document reuses their HTML (src/output/facing-parts.ts).
-  const { document: measuring, units } = serializeMeasureDocument(facingMeasureDocument({ edition, context, templatesDir, items, pages: new Map() }));
+  const measureDocument = serializeMeasureDocument(facingMeasureDocument({ edition, context, templatesDir, items, pages: new Map() }), context);
+  const measuring = measureDocument.document;
   timings.layout += performance.now() - started;
   const layoutParts = options.parts ?? partCount(measuring.html.length);
   void options.browser.warm(layoutParts);
@@ -83,7 +84,7 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   try {
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
       started = performance.now();
-      const parts = facingDocumentParts({ edition, context, templatesDir, items, spreads, pages, blankAfterFront }, units);
+      const parts = facingDocumentParts({ edition, context, templatesDir, items, spreads, pages, blankAfterFront }, measureDocument);
       timings.layout += performance.now() - started;
       const from = fromMeasure?.parts ? { ...fromMeasure, parts: { ...fromMeasure.parts, pages } } : fromMeasure;
       fromMeasure = undefined;

@@ -31,7 +31,7 @@ const GOLDENS = path.resolve(import.meta.dirname, 'goldens');
 const DATE = new Date(Date.UTC(2025, 5, 1));
 
 async function contextOf(name: string): Promise<{ contextFor: (edition: Edition) => RenderContext; editions: Edition[]; portable: (html: string) => string }> {
-  const bookDir = path.join(BOOKS, name);
+  const bookDir = path.resolve(BOOKS, name);
   const config = await loadConfig(bookDir);
   const book = await loadBook(bookDir, config);
   const portable = (html: string) =>
@@ -99,21 +99,26 @@ describe('print documents, per layout', () => {
     }
   });
 
-  it('facing: the book document assembled around the units written once is the document rendered whole, for every fixture book', async () => {
-    for (const name of ['mini', 'articles', 'hostile', 'inline', 'numerals']) {
+  it('facing: the book document assembled around the units written once is the document rendered whole, for every fixture book and this one', async () => {
+    // The repository book's colophon names the embedded faces: its unit is rendered anew once they are known.
+    const faces = [{ family: 'Noto Serif', style: 'Regular' }, { family: 'Noto Serif', style: 'Italic' }];
+    for (const name of ['mini', 'articles', 'hostile', 'inline', 'numerals', path.resolve(import.meta.dirname, '../..')]) {
       const { contextFor, editions } = await contextOf(name);
       const edition: PdfEdition = { ...pdfEdition(editions), layout: 'facing', languages: ['en', 'vi'] };
-      const context = contextFor(edition);
+      const context = { ...contextFor(edition), fonts: [] };
       const items = facingItems(context);
-      const { document, units } = serializeMeasureDocument(facingMeasureDocument({ edition, context, templatesDir: TEMPLATES_DIR, items, pages: new Map() }));
-      expect(document.html).toBe(toHtml(facingMeasureDocument({ edition, context, templatesDir: TEMPLATES_DIR, items, pages: new Map() })));
-      expect(units.size, name).toBe(items.length * 2);
-      // Two plans: units of 100 px on 300 px pages and on 500 px ones; contents pages named or not, a blank page or not.
-      for (const [pageHeight, blankAfterFront] of [[300, false], [500, true]] as const) {
+      const measured = serializeMeasureDocument(facingMeasureDocument({ edition, context, templatesDir: TEMPLATES_DIR, items, pages: new Map() }), context);
+      expect(measured.document.html).toBe(toHtml(facingMeasureDocument({ edition, context, templatesDir: TEMPLATES_DIR, items, pages: new Map() })));
+      expect(measured.units.size, name).toBe(items.length * 2);
+      // Two plans: units of 100 px on 300 px pages and on 500 px ones; contents pages named, a blank page or not; the faces known or not.
+      for (const [pageHeight, blankAfterFront, fonts] of [[300, false, []], [500, true, faces]] as const) {
+        context.fonts = [...fonts];
         const spreads = packSpreads(items.map((i) => ({ id: i.id, verso: 100, recto: 100, keepWithNext: i.keepWithNext })), pageHeight);
         const pages = new Map(spreads.map((group, n) => [group[0] ?? '', 10 + 2 * n]));
         const options = { edition, context, templatesDir: TEMPLATES_DIR, items, spreads, pages, blankAfterFront };
-        expect(facingDocumentParts(options, units), `${name} ${pageHeight}`).toEqual(serializeDocument(facingDocument(options)));
+        const whole = serializeDocument(facingDocument(options));
+        expect(facingDocumentParts(options, measured), `${name} ${pageHeight}`).toEqual(whole);
+        if (fonts.length > 0 && items.some((i) => i.namesFaces)) expect(whole.html).toContain('Noto Serif (Regular, Italic)');
       }
     }
   });
