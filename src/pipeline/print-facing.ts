@@ -29,12 +29,12 @@ const MAX_PASSES = 12;
  * are known: every chapter's units in each language as long columns of the text width
  * (facingMeasureDocument), in as many pages as it will be printed in (src/output/parted-measure.ts).
  * Their heights give the spreads (packed to fill a page less a margin for what pagination adds);
- * the front matter, then laid out in pages in the first part's page with the units hidden, gives the
- * page the first spread opens on, so the page of every spread follows: two a spread. The measured pages are then patched into
- * the book and printed, and the print checked: a page box that ran onto a second page overflowed
- * its plan, and its last unit moves to the next spread (a repair, counted in the manifest); the
- * contents must name the pages the chapters landed on, the colophon the faces the PDF embeds.
- * Another print is a misprediction. pdf-lib only writes the metadata.
+ * the front matter, then laid out in pages in the first part's page with the units hidden, gives
+ * the page the first spread opens on, so the page of every spread follows: two a spread. The
+ * measured pages are then patched into the book and printed, and the print checked: a page box that
+ * ran onto a second page overflowed its plan, and its last unit moves to the next spread (a repair,
+ * counted in the manifest); the contents must name the pages the chapters landed on, the colophon
+ * the faces the PDF embeds. Another print is a misprediction. pdf-lib only writes the metadata.
  */
 export async function printFacing(options: PrintEditionOptions): Promise<PrintedEdition> {
   const { edition, templatesDir } = options;
