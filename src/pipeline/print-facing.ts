@@ -8,7 +8,7 @@ import { anchorPages } from '../output/pdf-anchors.js';
 import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js';
 import { measureInParts, type MeasuredParts } from '../output/parted-measure.js';
 import { columnCss } from '../output/page-prediction.js';
-import { closeParts, partCount } from '../output/book-parts.js';
+import { closeParts, FACING_PART_CHARS, partCount } from '../output/book-parts.js';
 import { facingDocumentParts, serializeMeasureDocument } from '../output/facing-parts.js';
 import { pdfFaces } from '../output/pdf-fonts.js';
 import { sameFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
@@ -52,7 +52,7 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   const measureDocument = serializeMeasureDocument(facingMeasureDocument({ edition, context, templatesDir, items, pages: new Map() }), context);
   const measuring = measureDocument.document;
   timings.layout += performance.now() - started;
-  const layoutParts = options.parts ?? partCount(measuring.html.length);
+  const layoutParts = options.parts ?? partCount(measuring.html.length, FACING_PART_CHARS);
   void options.browser.warm(layoutParts);
   started = performance.now();
   const ids = items.flatMap((i) => SIDES.map((side) => sideId(i.id, side)));
