@@ -41,10 +41,9 @@ export interface LaidOutPageSpec {
   html: string;
   suffix: string;
   what: string;
-  onLoading?: (() => void) | undefined;
 }
 
 /** As inLaidOutPage, but the page stays open when `read` succeeds, for a print of the same document. */
-export async function openLaidOutPage<T>(options: LaidOutPageOptions, { html, suffix, what, onLoading }: LaidOutPageSpec, read: (page: Page, signal: AbortSignal) => Promise<T>): Promise<OpenLaidOutPage<T>> {
-  return inLoadedPage({ ...options, html, file: path.join(options.workDir, `${options.name}.${suffix}.html`), what, media: 'print', onLoading }, read);
+export async function openLaidOutPage<T>(options: LaidOutPageOptions, { html, suffix, what }: LaidOutPageSpec, read: (page: Page, signal: AbortSignal) => Promise<T>): Promise<OpenLaidOutPage<T>> {
+  return inLoadedPage({ ...options, html, file: path.join(options.workDir, `${options.name}.${suffix}.html`), what, media: 'print' }, read);
 }

@@ -5,8 +5,6 @@ import { untilAborted } from './stage-signal.js';
 export interface MeasureOptions extends LaidOutPageOptions {
   html: string;
   ids: readonly string[];
-  /** Called once Chromium was asked to load the document. */
-  onLoading?: () => void;
 }
 
 /**
@@ -14,7 +12,7 @@ export interface MeasureOptions extends LaidOutPageOptions {
  * and the page's fonts, as one long page: what the spreads of a facing edition are packed from.
  */
 export async function measureHeights(options: MeasureOptions): Promise<Map<string, number>> {
-  return inLaidOutPage(options, { html: options.html, suffix: 'measure', what: `measuring ${options.name}`, onLoading: options.onLoading }, (page, signal) => untilAborted(measureInPage(page, options.ids), signal));
+  return inLaidOutPage(options, { html: options.html, suffix: 'measure', what: `measuring ${options.name}` }, (page, signal) => untilAborted(measureInPage(page, options.ids), signal));
 }
 
 /** The heights of the elements of `ids` laid out in `page`; one not laid out (absent, or hidden) has none. */

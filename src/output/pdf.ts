@@ -34,12 +34,10 @@ export interface PrintHtmlOptions {
  * and images only from file:// pages) and waits for its fonts. `print` media lays it out with the
  * print rules on the screen, for measuring.
  */
-export async function loadHtml(page: Page, file: string, options: { signal: AbortSignal; media?: 'print'; onLoading?: (() => void) | undefined }): Promise<void> {
+export async function loadHtml(page: Page, file: string, options: { signal: AbortSignal; media?: 'print' }): Promise<void> {
   if (options.media) await page.emulateMediaType(options.media);
   // The signal is the only deadline: it carries the stage timeout and the build's cancellation.
-  const loading = page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 0, signal: options.signal });
-  options.onLoading?.();
-  await loading;
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 0, signal: options.signal });
   await untilAborted(page.evaluate('document.fonts.ready'), options.signal);
 }
 
@@ -69,8 +67,6 @@ export interface LoadedPageStage {
   media?: 'print';
   timeoutMs?: number | undefined;
   signal?: AbortSignal | undefined;
-  /** Called once Chromium was asked to load the document: what Node does next overlaps its loading. */
-  onLoading?: (() => void) | undefined;
 }
 
 /**
@@ -87,7 +83,7 @@ export async function inLoadedPage<T>(stage: LoadedPageStage, work: (page: Page,
   try {
     const opened = await untilAborted(stage.browser.openPage(stage.allowedRoots), signal);
     page = opened.page;
-    await loadHtml(page, stage.file, { signal, onLoading: stage.onLoading, ...(stage.media ? { media: stage.media } : {}) });
+    await loadHtml(page, stage.file, { signal, ...(stage.media ? { media: stage.media } : {}) });
     return { value: await work(page, signal), page, blocked: opened.blocked };
   } catch (error) {
     await closePage(page, signal);
