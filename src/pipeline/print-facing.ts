@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { chapterAnchor } from '../layout/chapter-parts.js';
-import { facingItems, facingMeasureDocument, FIRST_SPREAD, pageBoxAnchor, sideId, textArea, type Side } from '../layout/facing.js';
+import { facingItems, facingMeasureDocument, FIRST_SPREAD, pageBoxAnchor, sideId, textArea, type FacingItem, type Side } from '../layout/facing.js';
 import { contentsChapters } from '../layout/front-matter.js';
 import { repairSpreads, type SpreadGroup } from '../layout/spreads.js';
 import { writeOutput } from '../fs/atomic.js';
@@ -9,7 +9,7 @@ import { applyPdfMetadata, PDF_LOAD, PDF_SAVE } from '../output/pdf-metadata.js'
 import { measureInParts, type MeasuredParts } from '../output/parted-measure.js';
 import { columnCss } from '../output/page-prediction.js';
 import { closeParts, FACING_PART_CHARS, partCount } from '../output/book-parts.js';
-import { facingDocumentParts, serializeMeasureDocument } from '../output/facing-parts.js';
+import { facingDocumentParts, serializeMeasureDocument, type MeasuredDocument } from '../output/facing-parts.js';
 import { pdfFaces } from '../output/pdf-fonts.js';
 import { sameFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
 import type { RenderContext } from '../layout/blocks.js';
@@ -45,22 +45,7 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   const blocked = new Set<string>();
   const items = facingItems(context);
   const anchors = contentsChapters(context.book.chapters).map(chapterAnchor);
-  // Chromium opens the measuring pages while Node lays the book out.
-  void options.browser.warm(2);
-  let started = performance.now();
-  // The units are written once: the book's document reuses their HTML (src/output/facing-parts.ts).
-  const measureDocument = serializeMeasureDocument(facingMeasureDocument({ edition, context, templatesDir, items, pages: new Map() }), context);
-  const measuring = measureDocument.document;
-  timings.layout += performance.now() - started;
-  const layoutParts = options.parts ?? partCount(measuring.html.length, FACING_PART_CHARS);
-  void options.browser.warm(layoutParts);
-  started = performance.now();
-  const ids = items.flatMap((i) => SIDES.map((side) => sideId(i.id, side)));
-  // Once measured, the first part lays its front matter out in pages, the units hidden: its mark's page is where the spreads start.
-  const front = { css: `${await columnCss(measuring.html, textArea(edition))}\nbody > .facing-measure { display: none !important; }`, mark: FIRST_SPREAD };
-  const measured = await measureInParts({ ...options, name: edition.id, ids, front }, measuring, layoutParts, anchors);
-  timings.measure = performance.now() - started;
-  timings.loads = 1 + measured.others.length;
+  const { measureDocument, measured } = await measureFacing(options, context, items, anchors, timings);
   const heights = (side: Side) => new Map(items.map((i) => [i.id, measured.heights.get(sideId(i.id, side)) ?? 0]));
   const [verso, recto] = [heights('verso'), heights('recto')];
   const pageHeight = (textArea(edition).heightMm * 96 * FILL) / 25.4;
@@ -80,10 +65,10 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   let repairs = 0;
   const oversize = new Set<number>();
   // The measured pages, printed from by the first print only.
-  let fromMeasure: PredictionPage | undefined = { page: measured.first, loaded: measuring, ...(measured.others.length > 0 ? { parts: { others: measured.others, pages } } : {}) };
+  let fromMeasure: PredictionPage | undefined = { page: measured.first, loaded: measureDocument.document, ...(measured.others.length > 0 ? { parts: { others: measured.others, pages } } : {}) };
   try {
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
-      started = performance.now();
+      let started = performance.now();
       const parts = facingDocumentParts({ edition, context, templatesDir, items, spreads, pages, blankAfterFront }, measureDocument);
       timings.layout += performance.now() - started;
       const from = fromMeasure?.parts ? { ...fromMeasure, parts: { ...fromMeasure.parts, pages } } : fromMeasure;
@@ -132,6 +117,31 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
     await closePrediction(fromMeasure);
   }
   throw unsettledPrint(edition.id, 'the spreads', MAX_PASSES);
+}
+
+/**
+ * The edition's units measured in the pages it will be printed from (facingMeasureDocument, in
+ * parts for a long book), and where its front matter ends; the measure document with its units' HTML.
+ */
+async function measureFacing(options: PrintEditionOptions, context: RenderContext, items: readonly FacingItem[], anchors: readonly string[], timings: { layout: number; measure: number; loads: number }): Promise<{ measureDocument: MeasuredDocument; measured: MeasuredParts }> {
+  const { edition, templatesDir } = options;
+  // Chromium opens the measuring pages while Node lays the book out.
+  void options.browser.warm(2);
+  let started = performance.now();
+  // The units are written once: the book's document reuses their HTML (src/output/facing-parts.ts).
+  const measureDocument = serializeMeasureDocument(facingMeasureDocument({ edition, context, templatesDir, items, pages: new Map() }), context);
+  const { html } = measureDocument.document;
+  timings.layout += performance.now() - started;
+  const parts = options.parts ?? partCount(html.length, FACING_PART_CHARS);
+  void options.browser.warm(parts);
+  started = performance.now();
+  const ids = items.flatMap((i) => SIDES.map((side) => sideId(i.id, side)));
+  // Once measured, the first part lays its front matter out in pages, the units hidden: its mark's page is where the spreads start.
+  const front = { css: `${await columnCss(html, textArea(edition))}\nbody > .facing-measure { display: none !important; }`, mark: FIRST_SPREAD };
+  const measured = await measureInParts({ ...options, name: edition.id, ids, front }, measureDocument.document, parts, anchors);
+  timings.measure = performance.now() - started;
+  timings.loads = 1 + measured.others.length;
+  return { measureDocument, measured };
 }
 
 /** The page every unit of a verso opens on, the first spread opening on `firstVerso`: two pages a spread. */
