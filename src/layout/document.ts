@@ -123,5 +123,10 @@ export function anchorIndex(chapters: readonly AlignedChapter[]): Element {
       ...section.rows.map((row, n) => rowAnchor(chapter, section.id, row.position ?? n + 1)),
     ]),
   ]);
+  return anchorLinks(anchors);
+}
+
+/** The never-displayed links to `anchors` that make Chromium write a destination for each. */
+export function anchorLinks(anchors: readonly string[]): Element {
   return h('nav', { className: ['anchor-index'], hidden: true, ariaHidden: 'true' }, anchors.map((anchor) => h('a', { href: `#${anchor}` })));
 }

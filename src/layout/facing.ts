@@ -6,7 +6,7 @@ import { articleByline } from './article-credits.js';
 import { renderBlock, type RenderContext } from './blocks.js';
 import { namesFaces } from './directives.js';
 import { chapterAnchor, chapterTitle, headingContent, rowAnchor, sectionAnchor } from './chapter-parts.js';
-import { printShell } from './document.js';
+import { anchorLinks, printShell } from './document.js';
 import { NOTES_SECTION, notesTitle, renderNote } from './notes.js';
 import { blankPage, contentsChapters, contentsPage, frontMatter } from './front-matter.js';
 import { openingPageName, pageName, runningHeadCss } from './running-heads.js';
@@ -72,7 +72,7 @@ export interface FacingSideOptions {
 /** One side of a facing edition as one long column of the text width: what the side-by-side print (src/layout/facing-sides.ts) measures its spreads from. */
 export function facingSide({ edition, context, templatesDir, side, items }: FacingSideOptions): Root {
   const lang = sideLanguage(edition, side, context);
-  const body = [h('div', { className: ['facing-measure'], lang, style: `width: ${textArea(edition).widthMm}mm` }, items.map((i) => facingElement(i, lang, i.id)))];
+  const body = [measureColumn(edition, lang, items.map((i) => facingElement(i, lang, i.id)))];
   // The document's language is the edition's first, as in the printed book, so that the side's
   // text is sized exactly as it will be printed (print.css enlarges Khmer where it begins).
   return printShell({ edition, context, templatesDir, css: '', lang: edition.languages[0] ?? lang, body });
@@ -82,13 +82,18 @@ export function sideLanguage(edition: PdfEdition, side: Side, context: RenderCon
   return (side === 'verso' ? edition.languages[0] : edition.languages[1]) ?? context.book.sourceLang;
 }
 
+/** Units of one language as one long column of the text width: what they are measured in. */
+function measureColumn(edition: PdfEdition, lang: string, units: Element[]): Element {
+  return h('div', { className: ['facing-measure'], lang, style: `width: ${textArea(edition).widthMm}mm` }, units);
+}
+
 function facingElement(item: FacingItem, lang: string, id: string): Element {
   const element = item.render(lang);
   element.properties = { ...element.properties, id, lang, className: ['facing-item', ...classNames(element)] };
   return element;
 }
 
-function classNames(element: Element): string[] {
+export function classNames(element: Element): string[] {
   const value = element.properties.className;
   return Array.isArray(value) ? value.map(String) : [];
 }
@@ -161,7 +166,7 @@ export function facingFrame(options: FacingDocumentOptions, boxes: Element[]): R
   if (blankAfterFront) body.push(blankPage());
   body.push(...boxes);
   const anchors = [...spreads.flatMap((_, n) => SIDES.flatMap((side) => [pageBoxAnchor(n, side), `${pageBoxAnchor(n, side)}-end`])), ...items.map((i) => i.id)];
-  body.push(h('nav', { className: ['anchor-index'], hidden: true, ariaHidden: 'true' }, anchors.map((id) => h('a', { href: `#${id}` }))));
+  body.push(anchorLinks(anchors));
   return facingShell(options, body);
 }
 
@@ -176,17 +181,16 @@ export function facingFrame(options: FacingDocumentOptions, boxes: Element[]): R
  */
 export function facingMeasureDocument(options: FacingPlanOptions): Root {
   const { edition, context, items } = options;
-  const width = `width: ${textArea(edition).widthMm}mm`;
   // Where the spreads would start: laid out in pages, the mark tells the page the first spread opens on.
   const body = [...facingFrontMatter(options), firstSpreadMark(items)];
   for (const chapter of facingChapters(items)) {
     const own = items.filter((i) => i.chapter === chapter);
     for (const side of SIDES) {
       const lang = sideLanguage(edition, side, context);
-      body.push(h('div', { className: ['facing-measure'], lang, style: width }, own.map((i) => facingElement(i, lang, sideId(i.id, side)))));
+      body.push(measureColumn(edition, lang, own.map((i) => facingElement(i, lang, sideId(i.id, side)))));
     }
   }
-  body.push(h('nav', { className: ['anchor-index'], hidden: true, ariaHidden: 'true' }, items.map((i) => h('a', { href: `#${i.id}` }))));
+  body.push(anchorLinks(items.map((i) => i.id)));
   return facingShell(options, body);
 }
 

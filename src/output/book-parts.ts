@@ -75,6 +75,37 @@ export function chapterRuns(document: DocumentParts, ids: readonly string[], par
   return [0, ...cuts].map((from, n) => body.slice(from, cuts[n] ?? body.length));
 }
 
+/**
+ * Every part's page, opened at once: when one fails, those that opened are closed and its error
+ * thrown, so that no page of a failed stage stays open.
+ */
+export async function openAllParts<T extends { page: OpenLaidOutPage<unknown> }>(opening: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(opening);
+  const opened = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) {
+    await closeParts(opened);
+    throw failed.reason;
+  }
+  return opened;
+}
+
+/** The anchor, among `chapters`, of the chapter a run of body children starts with ('' for none). */
+export function firstChapterOf(run: readonly string[], chapters: readonly string[]): string {
+  return chapters.find((id) => run[0]?.includes(`id="${id}"`)) ?? '';
+}
+
+/** A part's own document: `body` in the shell (head, `<body …>`, closing) of `document`. */
+export function partDocument(document: DocumentParts, body: readonly string[]): DocumentParts {
+  const { head, tail } = shell(document);
+  return { html: `${head}${body.join('')}${tail}`, head: document.head, body: [...body] };
+}
+
+/** The style sheet that hides a body from its `from`-th child (from 0) on: the parts after the first, in the first part's page. */
+export function hideFrom(from: number): string {
+  return `body > :nth-child(n + ${from + 1}) { display: none !important; }`;
+}
+
 /** The document around its body children: up to and with `<body …>`, and from `</body>` on. */
 export function shell(document: DocumentParts): { head: string; tail: string } {
   const children = (document.body ?? []).join('');

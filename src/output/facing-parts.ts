@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { describeFaces } from '../layout/edition-fonts.js';
-import { facingDocument, facingFrame, facingUnitsDocument, spreadPageBoxes, type FacingDocumentOptions } from '../layout/facing.js';
+import { classNames, facingDocument, facingFrame, facingUnitsDocument, spreadPageBoxes, type FacingDocumentOptions } from '../layout/facing.js';
 import type { RenderContext } from '../layout/render-context.js';
 import { shell } from './book-parts.js';
 import { serializeDocument, type DocumentParts } from './html-parts.js';
@@ -25,7 +25,7 @@ export interface MeasuredDocument {
 
 /** The measure document (facingMeasureDocument, rendered with `context`) serialized, with the HTML of every unit in it. */
 export function serializeMeasureDocument(root: Root, context: RenderContext): MeasuredDocument {
-  return { document: serializeDocument(root), units: unitHtml(root, (element) => hasClass(element, 'facing-measure')), faces: describeFaces(context.fonts ?? []) };
+  return { document: serializeDocument(root), units: unitHtml(root, (element) => classNames(element).includes('facing-measure')), faces: describeFaces(context.fonts ?? []) };
 }
 
 /** serializeDocument(facingDocument(options)), its units' HTML taken from `measured` (the document rendered whole if one is missing). */
@@ -63,9 +63,4 @@ function unitHtml(root: Root, holds: (element: Element) => boolean): Map<string,
   };
   visit(root);
   return units;
-}
-
-function hasClass(element: Element, name: string): boolean {
-  const value = element.properties.className;
-  return Array.isArray(value) && value.includes(name);
 }

@@ -3,10 +3,10 @@ import { distinctFaces, type EmbeddedFace } from '../layout/edition-fonts.js';
 import type { DocumentParts } from './html-parts.js';
 import { laidOutFaces } from './laid-out-faces.js';
 import { openLaidOutPage, type LaidOutPageOptions, type OpenLaidOutPage } from './laid-out-page.js';
-import { LAYOUT_STYLE_ID, withLayoutStyle } from './layout-marks.js';
+import { appendStyle, LAYOUT_STYLE_ID, withLayoutStyle } from './layout-marks.js';
 import { columnPages } from './page-prediction.js';
 import { measureInPage } from './measure.js';
-import { chapterRuns, closeParts, shell, type PartPage } from './book-parts.js';
+import { chapterRuns, firstChapterOf, hideFrom, openAllParts, partDocument, type PartPage } from './book-parts.js';
 import { untilAborted } from './stage-signal.js';
 
 export interface MeasuredParts {
@@ -43,8 +43,6 @@ export interface MeasureInPartsOptions extends LaidOutPageOptions {
 export async function measureInParts(options: MeasureInPartsOptions, document: DocumentParts, parts: number, chapters: readonly string[]): Promise<MeasuredParts> {
   const runs = chapterRuns(document, chapters, parts) ?? [document.body ?? []];
   const [firstRun = [], ...otherRuns] = runs;
-  const { head, tail } = shell(document);
-  const firstChapterOf = (run: readonly string[]) => chapters.find((id) => run[0]?.includes(`id="${id}"`)) ?? '';
   const read = async (page: Page, signal: AbortSignal) => ({
     heights: await untilAborted(measureInPage(page, options.ids), signal),
     faces: await untilAborted(laidOutFaces(page), signal),
@@ -53,36 +51,23 @@ export async function measureInParts(options: MeasureInPartsOptions, document: D
     const measured = await read(page, signal);
     if (!options.front) return measured;
     const { css, mark } = options.front;
-    await untilAborted(page.evaluate(`(${addLayoutStyle.toString()})(${JSON.stringify({ id: LAYOUT_STYLE_ID, css })})`), signal);
+    await untilAborted(page.evaluate(`(${appendStyle.toString()})(${JSON.stringify({ css, id: LAYOUT_STYLE_ID })})`), signal);
     const frontPage = (await untilAborted(columnPages(page, [mark]), signal)).get(mark);
     return { ...measured, ...(frontPage !== undefined ? { frontPage } : {}) };
   };
-  const hidden = otherRuns.length > 0 ? withLayoutStyle(document.html, `body > :nth-child(n + ${firstRun.length + 1}) { display: none !important; }`) : document.html;
+  const hidden = otherRuns.length > 0 ? withLayoutStyle(document.html, hideFrom(firstRun.length)) : document.html;
   const measuring = [
     openLaidOutPage(options, { html: hidden, suffix: 'measure', what: `measuring ${options.name}` }, readFirst).then((page) => ({ page, loaded: document, firstChapter: '' })),
     ...otherRuns.map(async (run, n): Promise<PartPage<Awaited<ReturnType<typeof read>>>> => {
-      const html = `${head}${run.join('')}${tail}`;
-      const page = await openLaidOutPage({ ...options, name: `${options.name}-part${n + 2}` }, { html, suffix: 'measure', what: `measuring part ${n + 2} of ${options.name}` }, read);
-      return { page, loaded: { html, head: document.head, body: [...run] }, firstChapter: firstChapterOf(run) };
+      const loaded = partDocument(document, run);
+      const page = await openLaidOutPage({ ...options, name: `${options.name}-part${n + 2}` }, { html: loaded.html, suffix: 'measure', what: `measuring part ${n + 2} of ${options.name}` }, read);
+      return { page, loaded, firstChapter: firstChapterOf(run, chapters) };
     }),
   ];
-  const settled = await Promise.allSettled(measuring);
-  const measured = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  const measured = await openAllParts(measuring);
   const [first, ...others] = measured;
-  if (failed || !first) {
-    await closeParts(measured);
-    throw failed?.reason ?? new Error(`${options.name} was not measured`);
-  }
+  if (!first) throw new Error(`${options.name} was not measured`);
   const heights = new Map(measured.flatMap((part) => [...part.page.value.heights]));
   const { frontPage } = first.page.value as { frontPage?: number };
   return { heights, faces: distinctFaces(measured.flatMap((part) => part.page.value.faces)), first: first.page, others, ...(frontPage !== undefined ? { frontPage } : {}) };
-}
-
-/** Runs in the page: a style sheet of the layout's own at the end of the head. */
-function addLayoutStyle({ id, css }: { id: string; css: string }): void {
-  const style = document.createElement('style');
-  style.id = id;
-  style.textContent = css;
-  document.head.append(style);
 }

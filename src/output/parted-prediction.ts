@@ -1,7 +1,7 @@
 import { distinctFaces } from '../layout/edition-fonts.js';
 import type { DocumentParts } from './html-parts.js';
 import type { OpenLaidOutPage } from './laid-out-page.js';
-import { chapterRuns, closeParts, shell, type PartPage } from './book-parts.js';
+import { chapterRuns, closeParts, firstChapterOf, openAllParts, partDocument, type PartPage } from './book-parts.js';
 import { predictPagesInPage, type PredictedPages, type PredictPagesOptions } from './page-prediction.js';
 
 /** Ends every part but the last: it starts a column as the next chapter would, so its column is that chapter's. */
@@ -22,24 +22,15 @@ const PART_END = 'pp-part-end';
 export async function predictPagesInParts(options: Omit<PredictPagesOptions, 'html'>, document: DocumentParts, parts: number, chapters: readonly string[] = options.ids): Promise<PartedPrediction> {
   const runs = chapterRuns(document, chapters, parts);
   if (!runs) return { ...(await predictPagesInPage({ ...options, html: document.html })), loads: 1, parts: [] };
-  const { head, tail } = shell(document);
   const [firstRun = [], ...otherRuns] = runs;
-  const firstChapterOf = (run: readonly string[]) => chapters.find((id) => run[0]?.includes(`id="${id}"`)) ?? '';
-  const opening = predictPagesInPage({ ...options, html: document.html, partEnd: firstRun.length }).then((page): PartPage<PredictedPages> => ({ page, loaded: document, firstChapter: firstChapterOf(firstRun) }));
+  const opening = predictPagesInPage({ ...options, html: document.html, partEnd: firstRun.length }).then((page): PartPage<PredictedPages> => ({ page, loaded: document, firstChapter: firstChapterOf(firstRun, chapters) }));
   const others = otherRuns.map(async (run, n): Promise<PartPage<PredictedPages>> => {
     const last = n === otherRuns.length - 1;
-    const body = [...run, ...(last ? [] : [`<div id="${PART_END}" style="break-before: column !important"></div>`])];
-    const html = `${head}${body.join('')}${tail}`;
-    const page = await predictPagesInPage({ ...options, name: `${options.name}-part${n + 2}`, html, ids: last ? options.ids : [...options.ids, PART_END] });
-    return { page, loaded: { html, head: document.head, body }, firstChapter: firstChapterOf(run) };
+    const loaded = partDocument(document, [...run, ...(last ? [] : [`<div id="${PART_END}" style="break-before: column !important"></div>`])]);
+    const page = await predictPagesInPage({ ...options, name: `${options.name}-part${n + 2}`, html: loaded.html, ids: last ? options.ids : [...options.ids, PART_END] });
+    return { page, loaded, firstChapter: firstChapterOf(run, chapters) };
   });
-  const settled = await Promise.allSettled([opening, ...others]);
-  const laidOut = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (failed) {
-    await closeParts(laidOut);
-    throw failed.reason;
-  }
+  const laidOut = await openAllParts([opening, ...others]);
   const pages = new Map<string, number>();
   // The pages before the part at hand.
   let offset = 0;

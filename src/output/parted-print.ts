@@ -3,9 +3,9 @@ import path from 'node:path';
 import { DEFAULT_STAGE_TIMEOUT_MS } from '../config/stage-timeout.js';
 import type { DocumentParts } from './html-parts.js';
 import { patchLoadedPage } from './page-patch.js';
-import { PREDICTION_MARKS } from './layout-marks.js';
+import { appendStyle, PREDICTION_MARKS } from './layout-marks.js';
 import type { OpenLaidOutPage } from './laid-out-page.js';
-import type { PartPage } from './book-parts.js';
+import { hideFrom, partDocument, type PartPage } from './book-parts.js';
 import { inLoadedPage, pdfOfPage, type PrintHtmlOptions } from './pdf.js';
 import { stageError, stageSignal, untilAborted } from './stage-signal.js';
 
@@ -57,7 +57,7 @@ export async function printInParts(options: PartedPrintOptions): Promise<{ parts
     const fileOf = (n: number) => path.join(options.workDir, n === 0 ? `${options.editionId}.html` : `${options.editionId}.part${n + 1}.html`);
     // The first part's page holds the whole book: what the parts after it print is hidden in it.
     const second = documents[1];
-    if (second) await untilAborted(whole.page.page.evaluate(`(${hideFrom.toString()})(${second.from})`), signal);
+    if (second) await untilAborted(whole.page.page.evaluate(`(${appendStyle.toString()})(${JSON.stringify({ css: hideFrom(second.from) })})`), signal);
     const pages = await Promise.all(
       parts.map(async (part, n): Promise<OpenLaidOutPage<unknown> | undefined> => {
         const document = documents[n]?.document ?? next;
@@ -97,25 +97,7 @@ function partDocuments({ parts, next, pages, leadPage }: PartedPrintOptions): { 
     if (n === 0) return { document: next, from, lead };
     const run = body.slice(from, starts[n + 1] ?? body.length);
     const partBody = [...Array.from({ length: lead }, () => leadPage), ...run, ...(anchorIndex && !run.includes(anchorIndex) ? [anchorIndex] : [])];
-    const html = `${next.head}${bodyTag(next)}${partBody.join('')}${closing(next)}`;
-    return { document: { html, head: next.head, body: partBody }, from, lead };
+    return { document: partDocument(next, partBody), from, lead };
   });
 }
 
-/** `<body …>` of a document. */
-function bodyTag(document: DocumentParts): string {
-  const start = document.head.length;
-  return document.html.slice(start, document.html.indexOf('>', start) + 1);
-}
-
-/** From `</body>` on. */
-function closing(document: DocumentParts): string {
-  return document.html.slice(document.html.lastIndexOf('</body>'));
-}
-
-/** Runs in the page: hides the body from its `from`-th child on, in a style sheet of its own. */
-function hideFrom(from: number): void {
-  const style = document.createElement('style');
-  style.textContent = `body > :nth-child(n + ${from + 1}) { display: none !important; }`;
-  document.head.append(style);
-}

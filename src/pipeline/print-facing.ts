@@ -64,14 +64,14 @@ export async function printFacing(options: PrintEditionOptions): Promise<Printed
   context.fonts = faces;
   let repairs = 0;
   const oversize = new Set<number>();
-  // The measured pages, printed from by the first print only.
+  // The measured pages, printed from by the first print only, with the plan's pages (where each part starts).
   let fromMeasure: PredictionPage | undefined = { page: measured.first, loaded: measureDocument.document, ...(measured.others.length > 0 ? { parts: { others: measured.others, pages } } : {}) };
   try {
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
       let started = performance.now();
       const parts = facingDocumentParts({ edition, context, templatesDir, items, spreads, pages, blankAfterFront }, measureDocument);
       timings.layout += performance.now() - started;
-      const from = fromMeasure?.parts ? { ...fromMeasure, parts: { ...fromMeasure.parts, pages } } : fromMeasure;
+      const from = fromMeasure;
       fromMeasure = undefined;
       const document = await printPass(options, parts, { timings, blocked }, from);
       started = performance.now();
